@@ -1,0 +1,12 @@
+//! Export: the linked graph as RDF (into the oxigraph store or as
+//! N-Quads, Turtle, TriG, JSON-LD), as GraphViz DOT and as JSON lines.
+
+pub mod dot;
+pub mod jsonl;
+pub mod rdf;
+
+pub use dot::write_dot;
+pub use jsonl::write_jsonl;
+pub use rdf::{to_quads, write_rdf, RdfKind};
+pub mod results;
+pub use results::{write_answer, ResultsKind};

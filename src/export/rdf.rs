@@ -1,0 +1,233 @@
+//! RDF: the graph as quads, aligned with schema.org, W3C ORG, PROV-O and
+//! NIF (see `ontology/newsgraph.ttl`).
+//!
+//! - `{ID}graph/facts` holds the linked facts: entities with their types,
+//!   labels and alternate names, the relations as direct triples, and one
+//!   `ng:Assertion` node per relation with its source count and
+//!   `prov:wasDerivedFrom` links to its evidence.
+//! - `{ID}doc/<id>` (one named graph per document) holds the document's
+//!   metadata, its mentions (`ng:Mention` with NIF offsets in code points)
+//!   and the evidence spans of the facts read from it.
+
+use std::io::{self, Write};
+
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+
+use crate::link::{DocSpan, KnowledgeGraph};
+use crate::recognise::Detail;
+use crate::vocab::{
+    self, ng, ID, NIF, PROV, RDFS_LABEL, RDF_TYPE, SCHEMA, SKOS_ALT_LABEL, XSD_INTEGER,
+};
+
+/// Percent-encodes what may not stand in an IRI path (keeps `/`).
+pub fn iri_path(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The IRI of a document.
+pub fn doc_iri(id: &str) -> String {
+    format!("{ID}doc/{}", iri_path(id))
+}
+
+/// The named graph of the linked facts.
+pub fn facts_graph() -> String {
+    format!("{ID}graph/facts")
+}
+
+/// 64-bit FNV-1a: a stable hash for IRIs of assertions.
+fn fnv(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+struct Quads {
+    out: Vec<Quad>,
+}
+
+impl Quads {
+    fn iri(s: &str) -> NamedNode {
+        NamedNode::new_unchecked(s)
+    }
+
+    fn add(&mut self, s: &str, p: &str, o: Term, g: &str) {
+        self.out.push(Quad::new(
+            NamedOrBlankNode::NamedNode(Self::iri(s)),
+            Self::iri(p),
+            o,
+            GraphName::NamedNode(Self::iri(g)),
+        ));
+    }
+
+    fn link(&mut self, s: &str, p: &str, o: &str, g: &str) {
+        self.add(s, p, Term::NamedNode(Self::iri(o)), g);
+    }
+
+    fn text(&mut self, s: &str, p: &str, o: &str, g: &str) {
+        self.add(s, p, Term::Literal(Literal::new_simple_literal(o)), g);
+    }
+
+    fn int(&mut self, s: &str, p: &str, n: usize, g: &str) {
+        self.add(
+            s,
+            p,
+            Term::Literal(Literal::new_typed_literal(
+                n.to_string(),
+                Self::iri(XSD_INTEGER),
+            )),
+            g,
+        );
+    }
+
+    /// A span of a document as a NIF string in the document's graph.
+    fn span(&mut self, node: &str, class: &str, s: &DocSpan) -> String {
+        let g = doc_iri(&s.doc);
+        self.link(node, RDF_TYPE, &ng(class), &g);
+        self.link(node, &ng("inDocument"), &g, &g);
+        self.int(node, &format!("{NIF}beginIndex"), s.start, &g);
+        self.int(node, &format!("{NIF}endIndex"), s.end, &g);
+        self.text(node, &format!("{NIF}anchorOf"), &s.text, &g);
+        self.text(node, &ng("rule"), &s.rule, &g);
+        g
+    }
+}
+
+/// The graph as quads, in a stable order.
+pub fn to_quads(kg: &KnowledgeGraph) -> Vec<Quad> {
+    let mut q = Quads { out: Vec::new() };
+    let facts = facts_graph();
+    for d in &kg.documents {
+        let iri = doc_iri(&d.id);
+        q.link(&iri, RDF_TYPE, &ng("Document"), &iri);
+        q.text(&iri, &ng("documentId"), &d.id, &iri);
+        if let Some(t) = &d.title {
+            q.text(&iri, &format!("{SCHEMA}headline"), t, &iri);
+        }
+        if let Some(t) = &d.date {
+            q.text(&iri, &format!("{SCHEMA}datePublished"), t, &iri);
+        }
+        if let Some(t) = &d.url {
+            q.text(&iri, &format!("{SCHEMA}url"), t, &iri);
+        }
+    }
+    for (_, e) in kg.entities() {
+        q.link(&e.iri, RDF_TYPE, &ng(e.kind.type_name()), &facts);
+        q.text(&e.iri, RDFS_LABEL, &e.label, &facts);
+        for a in &e.aliases {
+            q.text(&e.iri, SKOS_ALT_LABEL, a, &facts);
+        }
+        match &e.detail {
+            Detail::Office {
+                modifier: Some(m), ..
+            } => q.text(&e.iri, &ng("modifier"), m, &facts),
+            Detail::Organization { org_type, .. } => {
+                q.text(&e.iri, &ng("organizationType"), org_type, &facts)
+            }
+            Detail::Agreement { class, .. } => q.text(&e.iri, &ng("agreementClass"), class, &facts),
+            _ => {}
+        }
+        for m in &e.mentions {
+            let node = format!("{ID}mention/{}/{}-{}", iri_path(&m.doc), m.start, m.end);
+            let g = q.span(&node, "Mention", m);
+            q.link(&node, &ng("mentionOf"), &e.iri, &g);
+        }
+    }
+    for (s, r, o) in kg.relations() {
+        let p = ng(&r.predicate);
+        q.link(&s.iri, &p, &o.iri, &facts);
+        if r.evidence.is_empty() {
+            continue;
+        }
+        let a = format!(
+            "{ID}assertion/{:016x}",
+            fnv(&format!("{} {} {}", s.iri, p, o.iri))
+        );
+        q.link(&a, RDF_TYPE, &ng("Assertion"), &facts);
+        q.link(&a, &ng("subject"), &s.iri, &facts);
+        q.link(&a, &ng("predicate"), &p, &facts);
+        q.link(&a, &ng("object"), &o.iri, &facts);
+        q.int(&a, &ng("sources"), r.sources, &facts);
+        for ev in &r.evidence {
+            let node = format!(
+                "{ID}evidence/{}/{}-{}/{}",
+                iri_path(&ev.doc),
+                ev.start,
+                ev.end,
+                iri_path(&ev.rule)
+            );
+            q.span(&node, "Evidence", ev);
+            q.link(&a, &format!("{PROV}wasDerivedFrom"), &node, &facts);
+        }
+    }
+    q.out
+}
+
+/// RDF serialisations newsgraph writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RdfKind {
+    NQuads,
+    Turtle,
+    TriG,
+    JsonLd,
+}
+
+/// Writes quads in an RDF format; Turtle merges the named graphs into one.
+pub fn write_rdf<W: Write>(quads: &[Quad], kind: RdfKind, out: W) -> io::Result<W> {
+    let format = match kind {
+        RdfKind::NQuads => RdfFormat::NQuads,
+        RdfKind::Turtle => RdfFormat::Turtle,
+        RdfKind::TriG => RdfFormat::TriG,
+        RdfKind::JsonLd => RdfFormat::JsonLd {
+            profile: JsonLdProfileSet::empty(),
+        },
+    };
+    let mut ser = RdfSerializer::from_format(format);
+    if kind != RdfKind::NQuads {
+        for (p, iri) in [
+            ("ng", vocab::NG),
+            ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+            ("skos", "http://www.w3.org/2004/02/skos/core#"),
+            ("schema", SCHEMA),
+            ("prov", PROV),
+            ("nif", NIF),
+        ] {
+            ser = ser
+                .with_prefix(p, iri)
+                .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+        }
+    }
+    let mut w = ser.for_writer(out);
+    for quad in quads {
+        if kind == RdfKind::Turtle {
+            w.serialize_triple(quad.as_ref())?;
+        } else {
+            w.serialize_quad(quad)?;
+        }
+    }
+    w.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_ids_become_valid_iris() {
+        let iri = doc_iri("politics/001 é#%");
+        assert_eq!(iri, format!("{ID}doc/politics/001%20%C3%A9%23%25"));
+        assert!(oxigraph::model::NamedNode::new(iri).is_ok());
+    }
+}

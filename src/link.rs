@@ -1,0 +1,661 @@
+//! Link: many [`DocFacts`] → one corpus graph (a `petgraph` graph).
+//!
+//! Merges document-local entities into corpus entities by normalised keys
+//! (an index by name, never all pairs): people by surname key and given
+//! name, organisations and countries by canonical name, agreements by name
+//! or by shared subject words and parties; resolves offices whose country
+//! the text left out; and counts the independent documents behind each
+//! relation. Deterministic: the same set of `DocFacts`, in any order, gives
+//! the same graph.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use petgraph::graph::{DiGraph, NodeIndex};
+use serde::Serialize;
+
+use crate::read::{DocFacts, DocMeta, Span};
+use crate::recognise::{fold, office_label, surname_key, Detail, EntityKind, EntityRef};
+use crate::vocab;
+
+/// A span of one document.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct DocSpan {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub rule: String,
+}
+
+impl DocSpan {
+    fn new(doc: &str, s: &Span) -> Self {
+        DocSpan {
+            doc: doc.to_string(),
+            start: s.start,
+            end: s.end,
+            text: s.text.clone(),
+            rule: s.rule.clone(),
+        }
+    }
+}
+
+/// A corpus entity: a node of the graph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    pub iri: String,
+    pub kind: EntityKind,
+    pub label: String,
+    pub aliases: BTreeSet<String>,
+    pub mentions: Vec<DocSpan>,
+    pub detail: Detail,
+}
+
+/// A relation: an edge of the graph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relation {
+    /// Local name of the predicate (`holdsOffice`, `signed`, `jurisdiction`).
+    pub predicate: String,
+    pub evidence: Vec<DocSpan>,
+    /// How many documents support it.
+    pub sources: usize,
+}
+
+/// The linked corpus.
+#[derive(Debug, Default)]
+pub struct KnowledgeGraph {
+    pub graph: DiGraph<Entity, Relation>,
+    pub documents: Vec<DocMeta>,
+}
+
+impl KnowledgeGraph {
+    /// Nodes in IRI order (the graph is built in that order).
+    pub fn entities(&self) -> impl Iterator<Item = (NodeIndex, &Entity)> {
+        self.graph.node_indices().map(move |i| (i, &self.graph[i]))
+    }
+
+    /// Edges in (subject, predicate, object) IRI order.
+    pub fn relations(&self) -> Vec<(&Entity, &Relation, &Entity)> {
+        let mut out: Vec<_> = self
+            .graph
+            .edge_indices()
+            .filter_map(|e| {
+                let (s, o) = self.graph.edge_endpoints(e)?;
+                Some((&self.graph[s], &self.graph[e], &self.graph[o]))
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            (&a.0.iri, &a.1.predicate, &a.2.iri).cmp(&(&b.0.iri, &b.1.predicate, &b.2.iri))
+        });
+        out
+    }
+
+    /// The entity with this IRI.
+    pub fn find(&self, iri: &str) -> Option<NodeIndex> {
+        self.graph
+            .node_indices()
+            .find(|&i| self.graph[i].iri == iri)
+    }
+}
+
+/// A lower-case, dash-separated slug of a name, for IRIs.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in fold(name).chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push('_');
+    }
+    out
+}
+
+/// Where a local entity went: (document index, local index) → cluster.
+type Assignment = BTreeMap<(usize, usize), usize>;
+
+/// A cluster of local entities that are one corpus entity.
+struct Cluster {
+    kind: EntityKind,
+    members: Vec<(usize, usize)>,
+    detail: Detail,
+}
+
+/// Links documents' facts into one graph.
+pub fn link(mut docs: Vec<DocFacts>) -> KnowledgeGraph {
+    docs.sort_by(|a, b| a.doc.id.cmp(&b.doc.id));
+    docs.dedup_by(|a, b| a.doc.id == b.doc.id);
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut assign: Assignment = BTreeMap::new();
+
+    link_people(&docs, &mut clusters, &mut assign);
+    link_by_name(&docs, &mut clusters, &mut assign);
+    link_agreements(&docs, &mut clusters, &mut assign);
+    link_offices(&docs, &mut clusters, &mut assign);
+
+    build_graph(&docs, clusters, &assign)
+}
+
+fn new_cluster(clusters: &mut Vec<Cluster>, kind: EntityKind, detail: Detail) -> usize {
+    clusters.push(Cluster {
+        kind,
+        members: Vec::new(),
+        detail,
+    });
+    clusters.len() - 1
+}
+
+fn join(clusters: &mut [Cluster], assign: &mut Assignment, c: usize, member: (usize, usize)) {
+    clusters[c].members.push(member);
+    assign.insert(member, c);
+}
+
+/// People: by surname key; full names by given name; a surname alone joins
+/// the one full name of that surname the corpus knows (or stays apart when
+/// there are several).
+fn link_people(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut Assignment) {
+    let mut by_name: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut surname_only: Vec<(usize, usize, String)> = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for (e, ent) in doc.entities.iter().enumerate() {
+            let Detail::Person { given, surname } = &ent.detail else {
+                continue;
+            };
+            let key = surname_key(surname);
+            match given {
+                Some(g) => {
+                    let k = (key, fold(g));
+                    let c = match by_name.get(&k) {
+                        Some(&c) => c,
+                        None => {
+                            let c = new_cluster(clusters, EntityKind::Person, ent.detail.clone());
+                            by_name.insert(k, c);
+                            c
+                        }
+                    };
+                    join(clusters, assign, c, (d, e));
+                }
+                None => surname_only.push((d, e, key)),
+            }
+        }
+    }
+    let mut alone: BTreeMap<String, usize> = BTreeMap::new();
+    for (d, e, key) in surname_only {
+        let full: Vec<usize> = by_name
+            .range((key.clone(), String::new())..)
+            .take_while(|((k, _), _)| *k == key)
+            .map(|(_, &c)| c)
+            .collect();
+        let c = if full.len() == 1 {
+            full[0]
+        } else {
+            match alone.get(&key) {
+                Some(&c) => c,
+                None => {
+                    let c = new_cluster(
+                        clusters,
+                        EntityKind::Person,
+                        docs[d].entities[e].detail.clone(),
+                    );
+                    alone.insert(key, c);
+                    c
+                }
+            }
+        };
+        join(clusters, assign, c, (d, e));
+    }
+}
+
+/// Countries, organisations and dates: by canonical name.
+fn link_by_name(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut Assignment) {
+    let mut by_key: BTreeMap<(EntityKind, String), usize> = BTreeMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for (e, ent) in doc.entities.iter().enumerate() {
+            if !matches!(
+                ent.kind,
+                EntityKind::Country | EntityKind::Organization | EntityKind::Date
+            ) {
+                continue;
+            }
+            let k = (ent.kind, ent.label.clone());
+            let c = match by_key.get(&k) {
+                Some(&c) => c,
+                None => {
+                    let c = new_cluster(clusters, ent.kind, ent.detail.clone());
+                    by_key.insert(k, c);
+                    c
+                }
+            };
+            join(clusters, assign, c, (d, e));
+        }
+    }
+}
+
+/// The countries and bodies a document ties to an agreement: written into
+/// its name, or agents of a relation to it.
+fn parties_in_doc(doc: &DocFacts, e: usize) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    if let Detail::Agreement { parties, .. } = &doc.entities[e].detail {
+        out.extend(parties.iter().map(|p| p.name.clone()));
+    }
+    for r in doc.relations.iter().filter(|r| r.object == e) {
+        let s = &doc.entities[r.subject];
+        match &s.detail {
+            Detail::Country => {
+                out.insert(s.label.clone());
+            }
+            // A body stands for its country (a parliament ratifying).
+            Detail::Organization { country, .. } => {
+                out.insert(country.clone().unwrap_or_else(|| s.label.clone()));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Agreements: named ones by folded name; described ones when they share a
+/// subject word and their known parties overlap.
+fn link_agreements(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut Assignment) {
+    let mut named: BTreeMap<String, usize> = BTreeMap::new();
+    // (topics, parties, cluster) of described clusters so far.
+    let mut described: Vec<(BTreeSet<String>, BTreeSet<String>, usize)> = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for (e, ent) in doc.entities.iter().enumerate() {
+            let Detail::Agreement {
+                topics,
+                named: is_named,
+                ..
+            } = &ent.detail
+            else {
+                continue;
+            };
+            if *is_named || topics.is_empty() {
+                let k = fold(&ent.label);
+                let c = match named.get(&k) {
+                    Some(&c) => c,
+                    None => {
+                        let c = new_cluster(clusters, EntityKind::Agreement, ent.detail.clone());
+                        named.insert(k, c);
+                        c
+                    }
+                };
+                join(clusters, assign, c, (d, e));
+                continue;
+            }
+            let t: BTreeSet<String> = topics.iter().cloned().collect();
+            let p = parties_in_doc(doc, e);
+            let found = described.iter_mut().find(|(ct, cp, _)| {
+                !ct.is_disjoint(&t) && (cp.is_empty() || p.is_empty() || !cp.is_disjoint(&p))
+            });
+            let c = match found {
+                Some((ct, cp, c)) => {
+                    ct.extend(t);
+                    cp.extend(p);
+                    *c
+                }
+                None => {
+                    let c = new_cluster(clusters, EntityKind::Agreement, ent.detail.clone());
+                    described.push((t, p, c));
+                    c
+                }
+            };
+            join(clusters, assign, c, (d, e));
+        }
+    }
+}
+
+/// Offices: by canonical label; a national post whose country the text left
+/// out takes it from its holder's other offices in the corpus, or else from
+/// the countries its document speaks of most that no other holder of that
+/// title in the document has taken.
+fn link_offices(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut Assignment) {
+    // What the corpus says explicitly: (person cluster, title, modifier) → jurisdiction.
+    let mut explicit: BTreeMap<(usize, String, Option<String>), EntityRef> = BTreeMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for r in doc
+            .relations
+            .iter()
+            .filter(|r| r.predicate == "holdsOffice")
+        {
+            let Some(&p) = assign.get(&(d, r.subject)) else {
+                continue;
+            };
+            if let Detail::Office {
+                title,
+                jurisdiction: Some(j),
+                modifier,
+                ..
+            } = &doc.entities[r.object].detail
+            {
+                explicit
+                    .entry((p, title.clone(), modifier.clone()))
+                    .or_insert_with(|| j.clone());
+            }
+        }
+    }
+    let mut by_label: BTreeMap<String, usize> = BTreeMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let holders = |e: usize| -> Vec<usize> {
+            doc.relations
+                .iter()
+                .filter(|r| r.predicate == "holdsOffice" && r.object == e)
+                .filter_map(|r| assign.get(&(d, r.subject)).copied())
+                .collect()
+        };
+        // Countries already taken per title (and modifier: a former
+        // president takes nothing from the current one) in this document.
+        let mut taken: BTreeMap<(String, Option<String>), BTreeSet<String>> = BTreeMap::new();
+        let mut resolved: BTreeMap<usize, Detail> = BTreeMap::new();
+        let mut pending: Vec<usize> = Vec::new();
+        for (e, ent) in doc.entities.iter().enumerate() {
+            let Detail::Office {
+                title,
+                jurisdiction,
+                modifier,
+                national,
+            } = &ent.detail
+            else {
+                continue;
+            };
+            let from_holder = holders(e)
+                .into_iter()
+                .find_map(|p| explicit.get(&(p, title.clone(), modifier.clone())).cloned());
+            let j = match (jurisdiction, from_holder) {
+                (Some(j), _) => Some(j.clone()),
+                (None, Some(j)) => Some(j),
+                (None, None) if *national => {
+                    pending.push(e);
+                    None
+                }
+                (None, None) => None,
+            };
+            if let Some(j) = &j {
+                taken
+                    .entry((title.clone(), modifier.clone()))
+                    .or_default()
+                    .insert(j.name.clone());
+            }
+            resolved.insert(
+                e,
+                Detail::Office {
+                    title: title.clone(),
+                    jurisdiction: j,
+                    modifier: modifier.clone(),
+                    national: *national,
+                },
+            );
+        }
+        // In order of first mention; one country per holder and title.
+        pending.sort_by_key(|&e| doc.entities[e].mentions.first().map(|m| m.start));
+        let mut per_holder: BTreeMap<(String, Option<String>, Option<usize>), Option<String>> =
+            BTreeMap::new();
+        for e in pending {
+            let Some(Detail::Office {
+                title, modifier, ..
+            }) = resolved.get(&e).cloned()
+            else {
+                continue;
+            };
+            let holder = holders(e).into_iter().next();
+            let key = (title.clone(), modifier.clone(), holder);
+            let country = match per_holder.get(&key) {
+                Some(c) => c.clone(),
+                None => {
+                    let t = taken.entry((title, modifier)).or_default();
+                    let c = doc.country_rank.iter().find(|c| !t.contains(*c)).cloned();
+                    if let Some(c) = &c {
+                        t.insert(c.clone());
+                    }
+                    per_holder.insert(key, c.clone());
+                    c
+                }
+            };
+            if let Some(Detail::Office { jurisdiction, .. }) = resolved.get_mut(&e) {
+                *jurisdiction = country.map(|name| EntityRef {
+                    kind: EntityKind::Country,
+                    name,
+                });
+            }
+        }
+        for (e, detail) in resolved {
+            let Detail::Office {
+                title,
+                jurisdiction,
+                modifier,
+                ..
+            } = &detail
+            else {
+                continue;
+            };
+            let label = office_label(title, jurisdiction.as_ref(), modifier.as_deref());
+            let c = match by_label.get(&label) {
+                Some(&c) => c,
+                None => {
+                    let c = new_cluster(clusters, EntityKind::Office, detail.clone());
+                    by_label.insert(label, c);
+                    c
+                }
+            };
+            join(clusters, assign, c, (d, e));
+        }
+    }
+}
+
+/// The label of a cluster: its most frequent name, the longest on a tie.
+fn cluster_label(docs: &[DocFacts], c: &Cluster) -> String {
+    if let Detail::Office {
+        title,
+        jurisdiction,
+        modifier,
+        ..
+    } = &c.detail
+    {
+        return office_label(title, jurisdiction.as_ref(), modifier.as_deref());
+    }
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for &(d, e) in &c.members {
+        *count.entry(docs[d].entities[e].label.as_str()).or_default() += 1;
+    }
+    count
+        .into_iter()
+        .max_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then(a.0.split(' ').count().cmp(&b.0.split(' ').count()))
+                .then(b.0.cmp(a.0))
+        })
+        .map(|(l, _)| l.to_string())
+        .unwrap_or_default()
+}
+
+fn build_graph(docs: &[DocFacts], clusters: Vec<Cluster>, assign: &Assignment) -> KnowledgeGraph {
+    // Entities with IRIs from their labels.
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut iri_of_cluster: Vec<String> = Vec::new();
+    let mut used: BTreeSet<String> = BTreeSet::new();
+    for c in &clusters {
+        let label = cluster_label(docs, c);
+        let base = format!("{}{}/{}", vocab::ID, c.kind.slug(), slug(&label));
+        let mut iri = base.clone();
+        let mut n = 2;
+        while used.contains(&iri) {
+            iri = format!("{base}-{n}");
+            n += 1;
+        }
+        used.insert(iri.clone());
+        let mut aliases = BTreeSet::new();
+        let mut mentions = Vec::new();
+        let mut detail = c.detail.clone();
+        for &(d, e) in &c.members {
+            let ent = &docs[d].entities[e];
+            if ent.label != label && c.kind != EntityKind::Office {
+                aliases.insert(ent.label.clone());
+            }
+            aliases.extend(ent.aliases.iter().filter(|a| **a != label).cloned());
+            mentions.extend(
+                ent.mentions
+                    .iter()
+                    .map(|m| DocSpan::new(&docs[d].doc.id, m)),
+            );
+            if let (
+                Detail::Agreement {
+                    topics, parties, ..
+                },
+                Detail::Agreement {
+                    topics: t2,
+                    parties: p2,
+                    ..
+                },
+            ) = (&mut detail, &ent.detail)
+            {
+                topics.extend(t2.iter().cloned());
+                topics.sort();
+                topics.dedup();
+                parties.extend(p2.iter().cloned());
+                parties.sort();
+                parties.dedup();
+            }
+        }
+        mentions.sort();
+        mentions.dedup();
+        iri_of_cluster.push(iri.clone());
+        entities.push(Entity {
+            iri,
+            kind: c.kind,
+            label,
+            aliases,
+            mentions,
+            detail,
+        });
+    }
+    // Jurisdictions named only inside an office title still become nodes.
+    let mut by_name: BTreeMap<(EntityKind, String), usize> = BTreeMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        if matches!(e.kind, EntityKind::Country | EntityKind::Organization) {
+            by_name.entry((e.kind, e.label.clone())).or_insert(i);
+        }
+    }
+    let mut extra = Vec::new();
+    for e in &entities {
+        if let Detail::Office {
+            jurisdiction: Some(j),
+            ..
+        } = &e.detail
+        {
+            if let std::collections::btree_map::Entry::Vacant(slot) =
+                by_name.entry((j.kind, j.name.clone()))
+            {
+                let iri = format!("{}{}/{}", vocab::ID, j.kind.slug(), slug(&j.name));
+                slot.insert(entities.len() + extra.len());
+                extra.push(Entity {
+                    iri,
+                    kind: j.kind,
+                    label: j.name.clone(),
+                    aliases: BTreeSet::new(),
+                    mentions: vec![],
+                    detail: if j.kind == EntityKind::Country {
+                        Detail::Country
+                    } else {
+                        Detail::Organization {
+                            org_type: "Organization".into(),
+                            country: None,
+                        }
+                    },
+                });
+            }
+        }
+    }
+    entities.extend(extra);
+    // Relations: (subject iri, predicate, object iri) → evidence.
+    let mut rels: BTreeMap<(String, String, String), Vec<DocSpan>> = BTreeMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for r in &doc.relations {
+            let (Some(&s), Some(&o)) = (assign.get(&(d, r.subject)), assign.get(&(d, r.object)))
+            else {
+                continue;
+            };
+            if s == o {
+                continue;
+            }
+            let ev = rels
+                .entry((
+                    iri_of_cluster[s].clone(),
+                    r.predicate.clone(),
+                    iri_of_cluster[o].clone(),
+                ))
+                .or_default();
+            ev.extend(r.evidence.iter().map(|m| DocSpan::new(&doc.doc.id, m)));
+        }
+    }
+    for e in &entities {
+        if let Detail::Office {
+            jurisdiction: Some(j),
+            ..
+        } = &e.detail
+        {
+            if let Some(&ji) = by_name.get(&(j.kind, j.name.clone())) {
+                rels.entry((
+                    e.iri.clone(),
+                    "jurisdiction".into(),
+                    entities[ji].iri.clone(),
+                ))
+                .or_default();
+            }
+        }
+    }
+    // The graph, nodes in IRI order.
+    entities.sort_by(|a, b| a.iri.cmp(&b.iri));
+    let mut graph = DiGraph::new();
+    let mut node_of: BTreeMap<String, NodeIndex> = BTreeMap::new();
+    for e in entities {
+        let iri = e.iri.clone();
+        let n = graph.add_node(e);
+        node_of.insert(iri, n);
+    }
+    for ((s, p, o), mut evidence) in rels {
+        let (Some(&si), Some(&oi)) = (node_of.get(&s), node_of.get(&o)) else {
+            continue;
+        };
+        evidence.sort();
+        evidence.dedup();
+        let sources = evidence
+            .iter()
+            .map(|e| &e.doc)
+            .collect::<BTreeSet<_>>()
+            .len();
+        graph.add_edge(
+            si,
+            oi,
+            Relation {
+                predicate: p,
+                evidence,
+                sources,
+            },
+        );
+    }
+    KnowledgeGraph {
+        graph,
+        documents: docs.iter().map(|d| d.doc.clone()).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii_and_dashed() {
+        assert_eq!(slug("Volodymyr Zelenskyy"), "volodymyr-zelenskyy");
+        assert_eq!(
+            slug("Secretary of the Treasury of the United States"),
+            "secretary-of-the-treasury-of-the-united-states"
+        );
+        assert_eq!(slug("U.S."), "u-s");
+        assert_eq!(slug("¿?"), "_");
+    }
+}

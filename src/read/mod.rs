@@ -1,0 +1,488 @@
+//! Read: one document → [`DocFacts`].
+//!
+//! Runs segmentation and the recognisers, then, within the document alone:
+//! merges mentions into document-local entities (surname → full name,
+//! `the deal` → the agreement under discussion), attaches people to the
+//! offices written next to them, and reads involvement relations from the
+//! trigger patterns of `ontology/rules/triggers.tsv`. The result is a pure
+//! function of the document and the rules, and serialisable, so it can be
+//! computed anywhere and linked later.
+
+mod relations;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::ingest::Document;
+use crate::recognise::{
+    resolve_overlaps, surname_key, Context, Detail, EntityKind, Mention, Recognisers,
+};
+use crate::rules::Rules;
+use crate::segment::{segment, CharIndex};
+
+/// A span of a document, in code points, with its text and the rule that
+/// produced it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub rule: String,
+}
+
+/// An entity as one document knows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalEntity {
+    pub kind: EntityKind,
+    pub label: String,
+    /// Other names it goes by in this document.
+    pub aliases: Vec<String>,
+    pub mentions: Vec<Span>,
+    pub detail: Detail,
+}
+
+/// A relation between two local entities, with its evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalRelation {
+    pub subject: usize,
+    pub predicate: String,
+    pub object: usize,
+    pub evidence: Vec<Span>,
+}
+
+/// Metadata of a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocMeta {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Length of the text in code points.
+    pub chars: usize,
+}
+
+/// Everything read from one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocFacts {
+    pub doc: DocMeta,
+    pub entities: Vec<LocalEntity>,
+    pub relations: Vec<LocalRelation>,
+    /// Countries by how much the document speaks of them, most first: the
+    /// context for offices whose country is not written.
+    pub country_rank: Vec<String>,
+}
+
+/// Reads documents by a fixed set of rules.
+pub struct Reader {
+    pub rules: Rules,
+    recognisers: Recognisers,
+    triggers: relations::TriggerIndex,
+}
+
+/// A rule set whose lexicons could not be compiled.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot compile the lexicons: {0}")]
+pub struct ReaderError(#[from] aho_corasick::BuildError);
+
+impl Reader {
+    pub fn new(rules: Rules) -> Result<Self, ReaderError> {
+        let recognisers = Recognisers::new(&rules)?;
+        let triggers = relations::TriggerIndex::new(&rules);
+        Ok(Reader {
+            rules,
+            recognisers,
+            triggers,
+        })
+    }
+
+    /// The mentions of a document after overlaps are resolved, in byte offsets.
+    pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        let seg = segment(text, &self.rules.abbreviations);
+        let ctx = Context::new(text, &seg);
+        resolve_overlaps(self.recognisers.candidates(&ctx))
+    }
+
+    /// Reads one document.
+    pub fn read(&self, doc: &Document) -> DocFacts {
+        let text = doc.text.as_str();
+        let seg = segment(text, &self.rules.abbreviations);
+        let ctx = Context::new(text, &seg);
+        let mentions = resolve_overlaps(self.recognisers.candidates(&ctx));
+        let country_rank = rank_countries(&mentions);
+        let mut b = Builder::new(&ctx);
+        b.group(mentions);
+        let relations = relations::read(&ctx, &b, &self.triggers);
+        b.finish(doc, relations, country_rank)
+    }
+}
+
+/// Counts each country named, by demonym or seat, or as an office's
+/// jurisdiction; ties go to the one named first.
+fn rank_countries(mentions: &[Mention]) -> Vec<String> {
+    let mut count: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let name = match &m.detail {
+            Detail::Country => Some(m.label.as_str()),
+            Detail::Office {
+                jurisdiction: Some(j),
+                ..
+            } if j.kind == EntityKind::Country => Some(j.name.as_str()),
+            _ => None,
+        };
+        if let Some(name) = name {
+            let e = count.entry(name).or_insert((0, i));
+            e.0 += 1;
+        }
+    }
+    let mut ranked: Vec<(&str, (usize, usize))> = count.into_iter().collect();
+    ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
+    ranked.into_iter().map(|(n, _)| n.to_string()).collect()
+}
+
+/// Groups mentions into document-local entities.
+pub(crate) struct Builder<'a> {
+    pub ctx: &'a Context<'a>,
+    /// Mentions kept, in text order.
+    pub mentions: Vec<Mention>,
+    /// The entity of each kept mention.
+    pub entity_of: Vec<usize>,
+    pub entities: Vec<Group>,
+}
+
+/// A document-local entity under construction.
+pub(crate) struct Group {
+    pub kind: EntityKind,
+    pub label: String,
+    pub detail: Detail,
+    pub mentions: Vec<usize>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(ctx: &'a Context<'a>) -> Self {
+        Builder {
+            ctx,
+            mentions: Vec::new(),
+            entity_of: Vec::new(),
+            entities: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, m: Mention, entity: usize) {
+        self.entities[entity].mentions.push(self.mentions.len());
+        self.mentions.push(m);
+        self.entity_of.push(entity);
+    }
+
+    fn new_entity(&mut self, m: &Mention) -> usize {
+        self.entities.push(Group {
+            kind: m.kind,
+            label: m.label.clone(),
+            detail: m.detail.clone(),
+            mentions: Vec::new(),
+        });
+        self.entities.len() - 1
+    }
+
+    fn group(&mut self, mentions: Vec<Mention>) {
+        let mut by_key: BTreeMap<(EntityKind, String), usize> = BTreeMap::new();
+        // People: full names first, so that "Trump" finds "Donald Trump"
+        // wherever it stands.
+        let mut people: Vec<(String, Option<String>, usize)> = Vec::new(); // (surname key, given, entity)
+        for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
+            if let Detail::Person {
+                given: Some(given),
+                surname,
+            } = &m.detail
+            {
+                let key = surname_key(surname);
+                if !people
+                    .iter()
+                    .any(|(k, g, _)| *k == key && g.as_deref() == Some(given))
+                {
+                    let e = self.new_entity(m);
+                    people.push((key, Some(given.clone()), e));
+                }
+            }
+        }
+        // Agreements: named ones by name, described ones by shared topics;
+        // "the deal" is resolved once all are known.
+        let mut agreements: Vec<(BTreeSet<String>, usize)> = Vec::new();
+        let mut anaphors: Vec<Mention> = Vec::new();
+        for m in mentions {
+            match (&m.kind, &m.detail) {
+                (EntityKind::Person, Detail::Person { given, surname }) => {
+                    let key = surname_key(surname);
+                    let found = people
+                        .iter()
+                        .filter(|(k, g, _)| {
+                            *k == key && (given.is_none() || g.as_deref() == given.as_deref())
+                        })
+                        .map(|(_, _, e)| *e)
+                        .next();
+                    let e = match found {
+                        Some(e) => e,
+                        None => {
+                            let e = self.new_entity(&m);
+                            people.push((key, given.clone(), e));
+                            e
+                        }
+                    };
+                    if given.is_some()
+                        && self.entities[e].label.split(' ').count() < m.label.split(' ').count()
+                    {
+                        self.entities[e].label = m.label.clone();
+                        self.entities[e].detail = m.detail.clone();
+                    }
+                    self.push(m, e);
+                }
+                (
+                    EntityKind::Agreement,
+                    Detail::Agreement {
+                        topics,
+                        named,
+                        plural,
+                        ..
+                    },
+                ) => {
+                    if *plural && !named {
+                        continue;
+                    }
+                    if topics.is_empty() && !named {
+                        anaphors.push(m);
+                        continue;
+                    }
+                    let e = if *named {
+                        let key = (EntityKind::Agreement, crate::recognise::fold(&m.label));
+                        match by_key.get(&key) {
+                            Some(&e) => e,
+                            None => {
+                                let e = self.new_entity(&m);
+                                by_key.insert(key, e);
+                                e
+                            }
+                        }
+                    } else {
+                        let set: BTreeSet<String> = topics.iter().cloned().collect();
+                        match agreements.iter_mut().find(|(t, _)| !t.is_disjoint(&set)) {
+                            Some((t, e)) => {
+                                t.extend(set);
+                                *e
+                            }
+                            None => {
+                                let e = self.new_entity(&m);
+                                agreements.push((set, e));
+                                e
+                            }
+                        }
+                    };
+                    self.merge_agreement_detail(e, &m);
+                    self.push(m, e);
+                }
+                // A title without its country ("President") is one entity per
+                // mention: two presidents in one article are two posts, told
+                // apart when linking.
+                (
+                    EntityKind::Office,
+                    Detail::Office {
+                        jurisdiction: None, ..
+                    },
+                ) => {
+                    let e = self.new_entity(&m);
+                    self.push(m, e);
+                }
+                (EntityKind::Office, Detail::Office { .. })
+                | (EntityKind::Organization, _)
+                | (EntityKind::Country, _)
+                | (EntityKind::Date, _) => {
+                    let key = (m.kind, m.label.clone());
+                    let e = match by_key.get(&key) {
+                        Some(&e) => e,
+                        None => {
+                            let e = self.new_entity(&m);
+                            by_key.insert(key, e);
+                            e
+                        }
+                    };
+                    self.push(m, e);
+                }
+                _ => {}
+            }
+        }
+        self.resolve_anaphors(anaphors);
+        self.sort_mentions();
+    }
+
+    /// "the deal", "the document": the most salient agreement so far (the
+    /// one mentioned most, the latest on a tie), or, before any, the most
+    /// salient of the whole document (a headline speaks of the story's deal).
+    fn resolve_anaphors(&mut self, mut anaphors: Vec<Mention>) {
+        anaphors.sort_by_key(|m| m.start);
+        // (start, entity) of every agreement mention so far, in text order.
+        let mut seen: Vec<(usize, usize)> = self
+            .mentions
+            .iter()
+            .zip(&self.entity_of)
+            .filter(|(m, _)| m.kind == EntityKind::Agreement)
+            .map(|(m, &e)| (m.start, e))
+            .collect();
+        seen.sort();
+        let salient = |upto: usize, seen: &[(usize, usize)]| -> Option<usize> {
+            let mut count: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+            for &(start, e) in seen.iter().filter(|(s, _)| *s < upto) {
+                let c = count.entry(e).or_insert((0, 0));
+                c.0 += 1;
+                c.1 = start;
+            }
+            count.into_iter().max_by_key(|&(_, c)| c).map(|(e, _)| e)
+        };
+        for m in anaphors {
+            let Some(e) = salient(m.start, &seen).or_else(|| salient(usize::MAX, &seen)) else {
+                continue;
+            };
+            let at = seen.partition_point(|&(s, _)| s < m.start);
+            seen.insert(at, (m.start, e));
+            self.push(m, e);
+        }
+    }
+
+    /// A described agreement's topics and parties grow with each mention.
+    fn merge_agreement_detail(&mut self, e: usize, m: &Mention) {
+        let g = &mut self.entities[e];
+        if let (
+            Detail::Agreement {
+                topics, parties, ..
+            },
+            Detail::Agreement {
+                topics: t2,
+                parties: p2,
+                ..
+            },
+        ) = (&mut g.detail, &m.detail)
+        {
+            for t in t2 {
+                if !topics.contains(t) {
+                    topics.push(t.clone());
+                }
+            }
+            for p in p2 {
+                if !parties.contains(p) {
+                    parties.push(p.clone());
+                }
+            }
+        }
+    }
+
+    /// Keeps mentions in text order (relations read them so).
+    fn sort_mentions(&mut self) {
+        let mut order: Vec<usize> = (0..self.mentions.len()).collect();
+        order.sort_by_key(|&i| (self.mentions[i].start, self.mentions[i].end));
+        let mut new_index = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        self.mentions = order.iter().map(|&i| self.mentions[i].clone()).collect();
+        self.entity_of = order.iter().map(|&i| self.entity_of[i]).collect();
+        for g in &mut self.entities {
+            for m in &mut g.mentions {
+                *m = new_index[*m];
+            }
+            g.mentions.sort_unstable();
+        }
+    }
+
+    fn finish(
+        self,
+        doc: &Document,
+        relations: Vec<LocalRelation>,
+        country_rank: Vec<String>,
+    ) -> DocFacts {
+        let index = CharIndex::new(self.ctx.text);
+        // An office with neither a country nor a holder says nothing ("the president").
+        let held: BTreeSet<usize> = relations
+            .iter()
+            .filter(|r| r.predicate == "holdsOffice")
+            .map(|r| r.object)
+            .collect();
+        let keep: Vec<bool> = self
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(e, g)| match &g.detail {
+                Detail::Office { jurisdiction, .. } => jurisdiction.is_some() || held.contains(&e),
+                _ => !g.mentions.is_empty(),
+            })
+            .collect();
+        let mut new_id = vec![usize::MAX; keep.len()];
+        let mut next = 0;
+        for (e, k) in keep.iter().enumerate() {
+            if *k {
+                new_id[e] = next;
+                next += 1;
+            }
+        }
+        let span = |start: usize, end: usize, rule: &str| Span {
+            start: index.char_of(start),
+            end: index.char_of(end),
+            text: self.ctx.text[start..end].to_string(),
+            rule: rule.to_string(),
+        };
+        let mut entities = Vec::with_capacity(self.entities.len());
+        for g in self
+            .entities
+            .iter()
+            .zip(&keep)
+            .filter(|(_, k)| **k)
+            .map(|(g, _)| g)
+        {
+            let mut aliases = BTreeSet::new();
+            let mut mentions = Vec::new();
+            for &mi in &g.mentions {
+                let m = &self.mentions[mi];
+                mentions.push(span(m.start, m.end, m.rule));
+                let surface = self.ctx.text[m.start..m.end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if surface != g.label && !m.rule.starts_with("agreement.anaphor") {
+                    aliases.insert(surface);
+                }
+            }
+            entities.push(LocalEntity {
+                kind: g.kind,
+                label: g.label.clone(),
+                aliases: aliases.into_iter().collect(),
+                mentions,
+                detail: g.detail.clone(),
+            });
+        }
+        let relations = relations
+            .into_iter()
+            .filter(|r| keep[r.subject] && keep[r.object])
+            .map(|mut r| {
+                r.subject = new_id[r.subject];
+                r.object = new_id[r.object];
+                for e in &mut r.evidence {
+                    let (s, t) = (e.start, e.end);
+                    *e = span(s, t, &e.rule);
+                }
+                r
+            })
+            .collect();
+        DocFacts {
+            doc: DocMeta {
+                id: doc.id.clone(),
+                title: doc.title.clone(),
+                date: doc.date.clone(),
+                url: doc.url.clone(),
+                chars: index.char_of(doc.text.len()),
+            },
+            entities,
+            relations,
+            country_rank,
+        }
+    }
+}

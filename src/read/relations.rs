@@ -1,0 +1,541 @@
+//! Relations within a sentence: who holds which office (a title before a
+//! name, an office in apposition), and who did what with which agreement,
+//! from the trigger words of `ontology/rules/triggers.tsv`:
+//!
+//! - verb: the first group of agents in the clause is its subject (`Bessent
+//!   and Svyrydenko signed the deal`); agents after `with` join them
+//!   (`finalize the agreement with President Trump`); after `by` they are
+//!   the agents of a passive (`the deal, signed by …`); a negation turns
+//!   `sign` into `rejected` (`decided not to sign the deal`);
+//! - noun: `negotiations with the U.S. on the security agreement`,
+//!   `Zelensky's rejection of the deal`;
+//! - role: `lists X and Y as signatories`;
+//! - an agreement written with its parties (`the US-Ukraine minerals deal`,
+//!   `the G7 Joint Declaration`) makes them `partyTo` it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::{Builder, LocalRelation, Span};
+use crate::recognise::{Context, Detail, EntityKind, EntityRef};
+use crate::rules::{Rules, TriggerKind};
+use crate::segment::TokenKind;
+
+/// Triggers by their first word, longest first.
+pub(crate) struct TriggerIndex {
+    by_first: HashMap<String, Vec<(Vec<String>, String, TriggerKind)>>,
+}
+
+impl TriggerIndex {
+    pub fn new(rules: &Rules) -> Self {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, String, TriggerKind)>> = HashMap::new();
+        for t in &rules.triggers {
+            if let Some(first) = t.surface.first() {
+                by_first.entry(first.clone()).or_default().push((
+                    t.surface.clone(),
+                    t.predicate.clone(),
+                    t.kind,
+                ));
+            }
+        }
+        for v in by_first.values_mut() {
+            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        }
+        TriggerIndex { by_first }
+    }
+
+    /// The longest trigger starting at token `i`: (end token, predicate, kind).
+    fn at(&self, ctx: &Context, i: usize, limit: usize) -> Option<(usize, &str, TriggerKind)> {
+        let cands = self.by_first.get(&ctx.lower[i])?;
+        cands.iter().find_map(|(words, pred, kind)| {
+            let end = i + words.len();
+            (end <= limit && ctx.lower[i..end] == words[..]).then_some((end, pred.as_str(), *kind))
+        })
+    }
+}
+
+/// Words that may stand between a verb and its object agreement.
+const OBJECT_GAP: &[&str] = &[
+    "the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "final", "new",
+    "proposed", "revised", "initial", "any",
+];
+/// Words that link the members of a group of agents.
+const GROUP_LINKS: &[&str] = &[
+    "and", ",", "led", "by", "along", "together", "with", "as", "well", "both", "the", "’s", "'s",
+];
+const NEGATIONS: &[&str] = &[
+    "not", "never", "n't", "refused", "declined", "failed", "won't",
+];
+/// Prepositions whose object is not the clause's subject.
+const ADVERBIAL_PREPOSITIONS: &[&str] = &[
+    "during",
+    "in",
+    "at",
+    "on",
+    "after",
+    "before",
+    "despite",
+    "following",
+    "amid",
+    "under",
+    "to",
+    "into",
+    "for",
+    "about",
+    "against",
+    "visit",
+    "visited",
+    "visiting",
+    "than",
+    "like",
+    "over",
+];
+/// Words that start a new clause with its own subject.
+const CLAUSE_MARKERS: &[&str] = &[
+    ";", ":", "–", "—", "that", "which", "who", "whereas", "while", "although", "because", "but",
+];
+const NOUN_LINKS: &[&str] = &[
+    "on",
+    "over",
+    "of",
+    "for",
+    "about",
+    "regarding",
+    "concerning",
+    "to",
+];
+
+/// A mention as the relation reader sees it: its token range and entity.
+#[derive(Clone, Copy)]
+struct M {
+    first: usize,
+    /// One past the last token.
+    end: usize,
+    entity: usize,
+    kind: EntityKind,
+    rule: &'static str,
+}
+
+struct Acc {
+    found: BTreeMap<(usize, String, usize), Vec<Span>>,
+}
+
+impl Acc {
+    fn add(&mut self, s: usize, p: &str, o: usize, start: usize, end: usize, rule: &str) {
+        if s == o {
+            return;
+        }
+        let ev = self.found.entry((s, p.to_string(), o)).or_default();
+        let span = Span {
+            start,
+            end,
+            text: String::new(),
+            rule: rule.to_string(),
+        };
+        if !ev.contains(&span) {
+            ev.push(span);
+        }
+    }
+}
+
+fn is_agent(m: &M) -> bool {
+    m.kind.is_agent() && m.rule != "country.demonym"
+}
+
+pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<LocalRelation> {
+    let mut acc = Acc {
+        found: BTreeMap::new(),
+    };
+    // Mentions with token ranges, in text order.
+    let ms: Vec<M> = b
+        .mentions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            let first = ctx.token_starting_at(m.start)?;
+            let last = ctx.token_ending_at(m.end)?;
+            Some(M {
+                first,
+                end: last + 1,
+                entity: b.entity_of[i],
+                kind: m.kind,
+                rule: m.rule,
+            })
+        })
+        .collect();
+    let mut at_token: Vec<Option<usize>> = vec![None; ctx.len()];
+    for (k, m) in ms.iter().enumerate() {
+        for slot in &mut at_token[m.first..m.end] {
+            *slot = Some(k);
+        }
+    }
+    // Parties written into an agreement's name.
+    for (mi, m) in b.mentions.iter().enumerate() {
+        if let Detail::Agreement { parties, .. } = &m.detail {
+            let s = ctx.seg.sentences[ctx.sentence_of(ctx.token_starting_at(m.start).unwrap_or(0))];
+            for p in parties {
+                if let Some(e) = entity_of_ref(b, p) {
+                    acc.add(
+                        e,
+                        "partyTo",
+                        b.entity_of[mi],
+                        s.start,
+                        s.end,
+                        "relation.attributive",
+                    );
+                }
+            }
+        }
+    }
+    for s in &ctx.seg.sentences {
+        let in_s: Vec<usize> = (0..ms.len())
+            .filter(|&k| ms[k].first >= s.first_token && ms[k].end <= s.end_token)
+            .collect();
+        // holdsOffice: "President Zelensky", "Bessent, U.S. Treasury Secretary,".
+        for w in in_s.windows(2) {
+            let (x, y) = (ms[w[0]], ms[w[1]]);
+            let gap: Vec<&str> = (x.end..y.first).map(|i| ctx.tok(i)).collect();
+            let same_line =
+                (x.end..=y.first).all(|i| i >= ctx.len() || !ctx.token(i).after_newline);
+            if !same_line {
+                continue;
+            }
+            let apposition = gap == [","] || gap == [",", "the"] || gap == [",", "a"];
+            match (x.kind, y.kind) {
+                (EntityKind::Office, EntityKind::Person) if gap.is_empty() => {
+                    acc.add(
+                        y.entity,
+                        "holdsOffice",
+                        x.entity,
+                        s.start,
+                        s.end,
+                        "holds.title",
+                    );
+                }
+                (EntityKind::Office, EntityKind::Person)
+                | (EntityKind::Person, EntityKind::Office)
+                    if apposition =>
+                {
+                    let (p, o) = if x.kind == EntityKind::Person {
+                        (x, y)
+                    } else {
+                        (y, x)
+                    };
+                    acc.add(
+                        p.entity,
+                        "holdsOffice",
+                        o.entity,
+                        s.start,
+                        s.end,
+                        "holds.apposition",
+                    );
+                }
+                _ => {}
+            }
+        }
+        // Involvement triggers.
+        let mut i = s.first_token;
+        while i < s.end_token {
+            if at_token[i].is_some() || ctx.token(i).kind != TokenKind::Word {
+                i += 1;
+                continue;
+            }
+            let Some((t_end, pred, kind)) = triggers.at(ctx, i, s.end_token) else {
+                i += 1;
+                continue;
+            };
+            let t = (i, t_end);
+            i = t_end;
+            let clause_start = (s.first_token..t.0)
+                .rev()
+                .filter(|&k| CLAUSE_MARKERS.contains(&ctx.lower[k].as_str()))
+                .find(|&k| {
+                    in_s.iter()
+                        .any(|&m| ms[m].first > k && ms[m].end <= t.0 && is_agent(&ms[m]))
+                })
+                .map_or(s.first_token, |k| k + 1);
+            let sentence = &in_s;
+            match kind {
+                TriggerKind::Verb => verb(
+                    ctx,
+                    &ms,
+                    sentence,
+                    t,
+                    pred,
+                    clause_start,
+                    s.start,
+                    s.end,
+                    &mut acc,
+                ),
+                TriggerKind::Noun => noun(
+                    ctx,
+                    &ms,
+                    sentence,
+                    t,
+                    pred,
+                    clause_start,
+                    s.start,
+                    s.end,
+                    &mut acc,
+                ),
+                TriggerKind::Role => {
+                    let agreement = sentence
+                        .iter()
+                        .map(|&k| ms[k])
+                        .filter(|m| m.kind == EntityKind::Agreement)
+                        .min_by_key(|m| m.first.abs_diff(t.0));
+                    if let Some(a) = agreement {
+                        for m in sentence
+                            .iter()
+                            .map(|&k| ms[k])
+                            .filter(|m| m.kind == EntityKind::Person)
+                        {
+                            acc.add(m.entity, pred, a.entity, s.start, s.end, "relation.role");
+                        }
+                    }
+                }
+            }
+        }
+    }
+    acc.found
+        .into_iter()
+        .map(|((subject, predicate, object), evidence)| LocalRelation {
+            subject,
+            predicate,
+            object,
+            evidence,
+        })
+        .collect()
+}
+
+fn entity_of_ref(b: &Builder, r: &EntityRef) -> Option<usize> {
+    b.entities
+        .iter()
+        .position(|g| g.kind == r.kind && g.label == r.name && !g.mentions.is_empty())
+}
+
+/// The first group of agents in `[from, to)`: "Bessent and Svyrydenko",
+/// "A Ukrainian team led by … Yermak", "teams from Ukraine and the United States".
+fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: usize) -> Vec<M> {
+    let inside: Vec<M> = sentence
+        .iter()
+        .map(|&k| ms[k])
+        .filter(|m| m.first >= from && m.end <= to)
+        .collect();
+    // Not an agent inside a prepositional phrase ("During the Munich
+    // Security Conference, Zelensky …").
+    let after_preposition = |m: &M| {
+        let mut k = m.first;
+        while k > from
+            && (matches!(ctx.lower[k - 1].as_str(), "the" | "a" | "an")
+                || ms_office_at(ms, sentence, k - 1))
+        {
+            k -= 1;
+        }
+        k > from && ADVERBIAL_PREPOSITIONS.contains(&ctx.lower[k - 1].as_str())
+    };
+    let Some(start) = inside
+        .iter()
+        .position(|m| is_agent(m) && !after_preposition(m))
+    else {
+        return vec![];
+    };
+    let mut group = vec![inside[start]];
+    let mut pos = inside[start].end;
+    for m in &inside[start + 1..] {
+        let gap_ok = (pos..m.first).all(|k| GROUP_LINKS.contains(&ctx.lower[k].as_str()));
+        if !gap_ok {
+            break;
+        }
+        if is_agent(m) {
+            group.push(*m);
+        } else if m.kind != EntityKind::Office {
+            break;
+        }
+        pos = m.end;
+    }
+    group
+}
+
+/// Agents after `with` / `by` / `between` in `[from, to)`.
+fn prepositional_agents(
+    ctx: &Context,
+    ms: &[M],
+    sentence: &[usize],
+    from: usize,
+    to: usize,
+    preps: &[&str],
+) -> Vec<M> {
+    let mut out = Vec::new();
+    let mut k = from;
+    while k < to.min(from + 2) {
+        if preps.contains(&ctx.lower[k].as_str()) {
+            let group = subject_group(ctx, ms, sentence, k + 1, to);
+            // The group must start right after the preposition (and "the").
+            if let Some(first) = group.first() {
+                let lead_ok = (k + 1..first.first).all(|j| {
+                    matches!(ctx.lower[j].as_str(), "the" | "both") || ms_office_at(ms, sentence, j)
+                });
+                if lead_ok {
+                    out.extend(group);
+                }
+            }
+            break;
+        }
+        k += 1;
+    }
+    out
+}
+
+fn ms_office_at(ms: &[M], sentence: &[usize], tok: usize) -> bool {
+    sentence
+        .iter()
+        .any(|&k| ms[k].kind == EntityKind::Office && ms[k].first <= tok && tok < ms[k].end)
+}
+
+fn negated(ctx: &Context, t0: usize, floor: usize) -> bool {
+    (t0.saturating_sub(3).max(floor)..t0).any(|k| NEGATIONS.contains(&ctx.lower[k].as_str()))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn verb(
+    ctx: &Context,
+    ms: &[M],
+    sentence: &[usize],
+    t: (usize, usize),
+    pred: &str,
+    clause_start: usize,
+    s_start: usize,
+    s_end: usize,
+    acc: &mut Acc,
+) {
+    let s_end_tok = sentence
+        .iter()
+        .map(|&k| ms[k].end)
+        .max()
+        .unwrap_or(t.1)
+        .max(t.1);
+    let mut pred = pred.to_string();
+    if negated(ctx, t.0, clause_start) {
+        if matches!(
+            pred.as_str(),
+            "signed" | "ratified" | "approved" | "endorsed" | "finalized" | "joined"
+        ) {
+            pred = "rejected".into();
+        } else {
+            return;
+        }
+    }
+    // The object: an agreement right after the verb.
+    let object = sentence.iter().map(|&k| ms[k]).find(|m| {
+        m.kind == EntityKind::Agreement
+            && m.first >= t.1
+            && m.first - t.1 <= 4
+            && (t.1..m.first).all(|k| OBJECT_GAP.contains(&ctx.lower[k].as_str()))
+    });
+    if let Some(a) = object {
+        for m in subject_group(ctx, ms, sentence, clause_start, t.0) {
+            acc.add(
+                m.entity,
+                &pred,
+                a.entity,
+                s_start,
+                s_end,
+                "relation.verb-subject",
+            );
+        }
+        let until = sentence
+            .iter()
+            .map(|&k| ms[k])
+            .find(|m| m.kind == EntityKind::Agreement && m.first > a.end)
+            .map_or(s_end_tok, |m| m.first);
+        for m in prepositional_agents(ctx, ms, sentence, a.end, until, &["with"]) {
+            acc.add(
+                m.entity,
+                &pred,
+                a.entity,
+                s_start,
+                s_end,
+                "relation.verb-with",
+            );
+        }
+        // "receiving a draft agreement from X": X proposed it.
+        if pred == "received" {
+            for m in prepositional_agents(
+                ctx,
+                ms,
+                sentence,
+                a.end,
+                (a.end + 2).min(s_end_tok),
+                &["from"],
+            ) {
+                acc.add(
+                    m.entity,
+                    "proposed",
+                    a.entity,
+                    s_start,
+                    s_end,
+                    "relation.verb-from",
+                );
+            }
+        }
+        return;
+    }
+    // Passive: "the deal, signed by X".
+    let by = prepositional_agents(ctx, ms, sentence, t.1, s_end_tok, &["by"]);
+    if by.is_empty() {
+        return;
+    }
+    let before = sentence
+        .iter()
+        .map(|&k| ms[k])
+        .rfind(|m| m.kind == EntityKind::Agreement && m.end <= t.0 && t.0 - m.end <= 8);
+    if let Some(a) = before {
+        for m in by {
+            acc.add(
+                m.entity,
+                &pred,
+                a.entity,
+                s_start,
+                s_end,
+                "relation.passive-by",
+            );
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn noun(
+    ctx: &Context,
+    ms: &[M],
+    sentence: &[usize],
+    t: (usize, usize),
+    pred: &str,
+    clause_start: usize,
+    s_start: usize,
+    s_end: usize,
+    acc: &mut Acc,
+) {
+    // "negotiations (with X) on the deal", "rejection of the deal"
+    let Some(a) = sentence.iter().map(|&k| ms[k]).find(|m| {
+        m.kind == EntityKind::Agreement
+            && m.first >= t.1
+            && m.first - t.1 <= 12
+            && (t.1..m.first).any(|k| NOUN_LINKS.contains(&ctx.lower[k].as_str()))
+            && (t.1..m.first).all(|k| !matches!(ctx.tok(k), "." | ";" | ":"))
+    }) else {
+        return;
+    };
+    let mut agents = prepositional_agents(ctx, ms, sentence, t.1, a.first, &["with", "between"]);
+    // "Zelensky's rejection": the owner right before.
+    let owner = sentence.iter().map(|&k| ms[k]).find(|m| {
+        is_agent(m) && m.end < t.0 && matches!(ctx.tok(m.end), "’s" | "'s") && t.0 - m.end <= 3
+    });
+    if let Some(o) = owner {
+        agents.push(o);
+    } else {
+        agents.extend(subject_group(ctx, ms, sentence, clause_start, t.0));
+    }
+    for m in agents {
+        acc.add(m.entity, pred, a.entity, s_start, s_end, "relation.noun");
+    }
+}

@@ -1,0 +1,343 @@
+//! Agreements: named ones (`Joint Declaration of Support for Ukraine`,
+//! `Dayton Accords`, `Treaty of Lisbon`) and descriptive ones (`the minerals
+//! deal`, `a bilateral security agreement`, `an agreement on rare earth
+//! minerals`). A description's subject words (its *topics*) tell agreements
+//! apart; one without any (`the deal`, `the document`) is an anaphor that
+//! the reader resolves to the agreement under discussion.
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::{Context, Detail, EntityKind, EntityRef, Mention, Recogniser};
+use crate::rules::Rules;
+use crate::segment::TokenKind;
+
+pub struct AgreementRecogniser {
+    heads: BTreeMap<String, (String, bool)>,
+    non_topics: HashSet<String>,
+    anaphors: HashSet<String>,
+    self_topics: HashSet<String>,
+}
+
+/// Words that end a description on its left: determiners, prepositions,
+/// auxiliaries and conjunctions.
+const LEFT_STOP: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "any",
+    "of", "to", "in", "on", "for", "with", "by", "from", "at", "as", "into", "about", "over",
+    "and", "or", "but", "is", "was", "are", "were", "be", "been", "has", "have", "had", "will",
+    "would", "could", "should", "may", "might", "not", "no", "which", "who", "whose", "than",
+    "what", "such",
+];
+/// Words that introduce a description's subject on its right.
+const TOPIC_PREPOSITIONS: &[&str] = &["on", "regarding", "concerning", "over", "about", "covering"];
+const CONNECTORS: &[&str] = &["of", "for", "on", "the", "and", "between"];
+
+/// `minerals` → `mineral`: the key of a topic word.
+pub fn topic_key(word: &str) -> String {
+    let w = word.to_lowercase();
+    if w.chars().count() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+        w[..w.len() - 1].to_string()
+    } else {
+        w
+    }
+}
+
+impl AgreementRecogniser {
+    pub fn new(rules: &Rules) -> Self {
+        AgreementRecogniser {
+            heads: rules.agreement_heads.clone(),
+            non_topics: rules.agreement_non_topics.clone(),
+            anaphors: rules.agreement_anaphors.clone(),
+            self_topics: rules.agreement_self_topics.clone(),
+        }
+    }
+
+    fn is_topic_word(&self, ctx: &Context, i: usize) -> bool {
+        let t = ctx.token(i);
+        t.kind == TokenKind::Word
+            && !LEFT_STOP.contains(&ctx.lower[i].as_str())
+            && (!t.capitalised || ctx.in_title_case(i))
+    }
+
+    /// Subject words are nouns and classifying adjectives (`minerals`,
+    /// `security`, `nuclear`); evaluative and participle modifiers
+    /// (`successful`, `long-drafted`, `recently`) and listed words are not.
+    fn is_topic(&self, word: &str) -> bool {
+        const NOT_TOPIC_ENDINGS: &[&str] = &["ly", "ed", "ful", "ous", "able", "ible", "est"];
+        !self.non_topics.contains(word) && !NOT_TOPIC_ENDINGS.iter().any(|e| word.ends_with(e))
+    }
+
+    /// A capitalised phrase holding the head at `h`: `Joint Declaration of
+    /// Support for Ukraine`. Returns its token range.
+    fn named_phrase(&self, ctx: &Context, h: usize) -> Option<(usize, usize)> {
+        if !ctx.is_cap_word(h) || ctx.in_title_case(h) {
+            return None;
+        }
+        let mut first = h;
+        while first > 0 && ctx.is_cap_word(first - 1) && ctx.adjacent(first - 1) {
+            first -= 1;
+        }
+        // A sentence's first word is capitalised anyway.
+        let sentence_start = ctx.seg.sentences[ctx.sentence_of(h)].first_token;
+        if first == sentence_start && ctx.lower[first] == "the" {
+            first += 1;
+        }
+        let mut end = h + 1;
+        loop {
+            let mut k = end;
+            while k < ctx.len()
+                && CONNECTORS.contains(&ctx.lower[k].as_str())
+                && ctx.adjacent(k - 1)
+            {
+                k += 1;
+            }
+            if k > end && ctx.is_cap_word(k) && ctx.adjacent(k - 1) {
+                end = k + 1;
+                while end < ctx.len() && ctx.is_cap_word(end) && ctx.adjacent(end - 1) {
+                    end += 1;
+                }
+            } else {
+                break;
+            }
+        }
+        (end - first >= 2 && !(first == sentence_start && end == h + 1)).then_some((first, end))
+    }
+}
+
+impl Recogniser for AgreementRecogniser {
+    fn name(&self) -> &'static str {
+        "agreement"
+    }
+
+    fn recognise(&self, ctx: &Context, found: &mut Vec<Mention>) {
+        // By end byte; on a tie the earlier recogniser's (the lexicon's) wins.
+        let mut countries: BTreeMap<usize, &Mention> = BTreeMap::new();
+        for m in found
+            .iter()
+            .filter(|m| matches!(m.kind, EntityKind::Country | EntityKind::Organization))
+        {
+            countries.entry(m.end).or_insert(m);
+        }
+        let mut new = Vec::new();
+        for h in 0..ctx.len() {
+            let lower = ctx.lower[h].as_str();
+            let head = self.heads.get(lower);
+            let anaphor = head.is_none()
+                && self.anaphors.contains(lower)
+                && h > 0
+                && matches!(ctx.lower[h - 1].as_str(), "the" | "this")
+                && !self
+                    .heads
+                    .contains_key(ctx.lower.get(h + 1).map(String::as_str).unwrap_or(""));
+            if head.is_none() && !anaphor {
+                continue;
+            }
+            if anaphor {
+                new.push(Mention {
+                    start: ctx.token(h).start,
+                    end: ctx.token(h).end,
+                    kind: EntityKind::Agreement,
+                    label: ctx.lower[h].clone(),
+                    rule: "agreement.anaphor-noun",
+                    detail: Detail::Agreement {
+                        class: "Agreement".into(),
+                        topics: vec![],
+                        named: false,
+                        plural: false,
+                        parties: vec![],
+                    },
+                });
+                continue;
+            }
+            let Some((class, plural)) = head else {
+                continue;
+            };
+            // A head followed by another head word is a modifier ("deal memorandum").
+            if let Some((first, end)) = self.named_phrase(ctx, h) {
+                let start = ctx.token(first).start;
+                let stop = ctx.token(end - 1).end;
+                // An organisation or country right before (skipping "(G7)") is a party.
+                let mut parties = Vec::new();
+                let mut p = first;
+                if p >= 3 && ctx.tok(p - 1) == ")" && ctx.tok(p - 3) == "(" {
+                    p -= 3;
+                }
+                if p > 0 {
+                    if let Some(m) = countries.get(&ctx.token(p - 1).end) {
+                        parties.push(EntityRef {
+                            kind: m.kind,
+                            name: m.label.clone(),
+                        });
+                    }
+                }
+                new.push(Mention {
+                    start,
+                    end: stop,
+                    kind: EntityKind::Agreement,
+                    label: ctx.text[start..stop]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    rule: "agreement.named",
+                    detail: Detail::Agreement {
+                        class: class.clone(),
+                        topics: vec![],
+                        named: true,
+                        plural: false,
+                        parties,
+                    },
+                });
+                continue;
+            }
+            // Descriptive: walk left over subject words and attributive countries.
+            let mut first = h;
+            let mut parties: Vec<EntityRef> = Vec::new();
+            let mut modifiers: Vec<usize> = Vec::new();
+            while first > 0 && ctx.adjacent(first - 1) && modifiers.len() < 5 {
+                let p = first - 1;
+                if self.is_topic_word(ctx, p) {
+                    modifiers.insert(0, p);
+                    first = p;
+                    continue;
+                }
+                if ctx.tok(p) == "-" && p > 0 {
+                    if let Some(m) = countries.get(&ctx.token(p - 1).end) {
+                        if let Some(s) = ctx.token_starting_at(m.start) {
+                            parties.push(EntityRef {
+                                kind: m.kind,
+                                name: m.label.clone(),
+                            });
+                            first = s;
+                            continue;
+                        }
+                    }
+                }
+                if let Some(m) = countries.get(&ctx.token(p).end) {
+                    if m.kind == EntityKind::Country || ctx.is_cap_word(p) {
+                        if let Some(s) = ctx.token_starting_at(m.start) {
+                            parties.push(EntityRef {
+                                kind: m.kind,
+                                name: m.label.clone(),
+                            });
+                            first = s;
+                            continue;
+                        }
+                    }
+                }
+                break;
+            }
+            parties.reverse();
+            let mut topic_words: Vec<usize> = modifiers
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    !self.non_topics.contains(&ctx.lower[i]) && !ctx.lower[i].ends_with("ly")
+                })
+                .collect();
+            if topic_words.is_empty() && self.self_topics.contains(lower) {
+                topic_words.push(h);
+            }
+            // Right: "agreement on rare earth minerals".
+            let mut end = h + 1;
+            let mut right_topics: Vec<usize> = Vec::new();
+            let sentence = ctx.seg.sentences[ctx.sentence_of(h)];
+            if end < ctx.len() && TOPIC_PREPOSITIONS.contains(&ctx.lower[end].as_str()) {
+                let mut k = end + 1;
+                while k < ctx.len() && matches!(ctx.lower[k].as_str(), "the" | "a" | "an") {
+                    k += 1;
+                }
+                let mut words = Vec::new();
+                while k < sentence.end_token && self.is_topic_word(ctx, k) && words.len() < 4 {
+                    words.push(k);
+                    k += 1;
+                }
+                if !words.is_empty() {
+                    end = k;
+                    right_topics = words;
+                }
+            } else if topic_words.is_empty() && !*plural {
+                // "an agreement that reinforces … concerning natural resource revenue"
+                let mut k = end;
+                while k + 1 < sentence.end_token
+                    && k < h + 12
+                    && !matches!(ctx.tok(k), "," | "." | ";")
+                {
+                    if matches!(ctx.lower[k].as_str(), "concerning" | "regarding") {
+                        let mut j = k + 1;
+                        while j < sentence.end_token
+                            && self.is_topic_word(ctx, j)
+                            && right_topics.len() < 4
+                        {
+                            right_topics.push(j);
+                            j += 1;
+                        }
+                        break;
+                    }
+                    k += 1;
+                }
+            }
+            let contiguous_right = end > h + 1;
+            let mut topics: Vec<String> = topic_words
+                .iter()
+                .map(|&i| topic_key(&ctx.lower[i]))
+                .collect();
+            topics.extend(right_topics.iter().map(|&i| topic_key(&ctx.lower[i])));
+            topics.retain(|t| self.is_topic(t));
+            // A headline's agreement is the story's: resolved like "the deal".
+            if ctx.in_title_case(h) {
+                topics.clear();
+            }
+            let label = if topics.is_empty() {
+                lower.to_string()
+            } else {
+                let mut words: Vec<String> = topic_words
+                    .iter()
+                    .filter(|&&i| i != h)
+                    .map(|&i| ctx.lower[i].clone())
+                    .collect();
+                words.push(lower.to_string());
+                if !right_topics.is_empty() {
+                    if contiguous_right {
+                        words.push(ctx.lower[h + 1].clone());
+                    } else {
+                        words.push("on".into());
+                    }
+                    words.extend(right_topics.iter().map(|&i| ctx.lower[i].clone()));
+                }
+                words.join(" ")
+            };
+            let start = ctx.token(first).start;
+            let stop = ctx.token(end - 1).end;
+            new.push(Mention {
+                start,
+                end: stop,
+                kind: EntityKind::Agreement,
+                label,
+                rule: if topics.is_empty() {
+                    "agreement.anaphor"
+                } else {
+                    "agreement.described"
+                },
+                detail: Detail::Agreement {
+                    class: class.clone(),
+                    topics,
+                    named: false,
+                    plural: *plural,
+                    parties,
+                },
+            });
+        }
+        found.extend(new);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn topic_keys_drop_plurals() {
+        assert_eq!(topic_key("Minerals"), "mineral");
+        assert_eq!(topic_key("gas"), "gas");
+        assert_eq!(topic_key("business"), "business");
+    }
+}

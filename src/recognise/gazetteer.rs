@@ -1,0 +1,121 @@
+//! Gazetteer: countries (names, demonyms, seats of government) and named
+//! organisations, matched case-sensitively in one aho-corasick automaton.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::{Context, Detail, EntityKind, Mention, Recogniser};
+use crate::rules::Rules;
+
+#[derive(Debug, Clone)]
+enum Entry {
+    Country {
+        name: String,
+        rule: &'static str,
+    },
+    Org {
+        name: String,
+        org_type: String,
+        country: Option<String>,
+    },
+}
+
+/// Looks up every lexicon name at once.
+pub struct Gazetteer {
+    automaton: AhoCorasick,
+    entries: Vec<Entry>,
+}
+
+impl Gazetteer {
+    pub fn new(rules: &Rules) -> Result<Self, aho_corasick::BuildError> {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut entries = Vec::new();
+        let mut add = |surface: &str, entry: Entry| {
+            if !surface.is_empty() && !patterns.iter().any(|p| p == surface) {
+                patterns.push(surface.to_string());
+                entries.push(entry);
+            }
+        };
+        // Organisations first: "Russian Security Council" must not lose to "Russian".
+        for o in &rules.organisations {
+            for surface in std::iter::once(&o.name).chain(&o.aliases) {
+                add(
+                    surface,
+                    Entry::Org {
+                        name: o.name.clone(),
+                        org_type: o.kind.clone(),
+                        country: o.country.clone(),
+                    },
+                );
+            }
+        }
+        for c in &rules.countries {
+            let country = |rule| Entry::Country {
+                name: c.name.clone(),
+                rule,
+            };
+            for s in std::iter::once(&c.name).chain(&c.aliases) {
+                add(s, country("country.name"));
+            }
+            for s in &c.demonyms {
+                add(s, country("country.demonym"));
+            }
+            for s in &c.seats {
+                add(s, country("country.seat"));
+            }
+        }
+        // Overlapping matches: "U.S. Treasury" and "U.S." are both
+        // candidates; the overlap policy picks after all recognisers ran.
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)?;
+        Ok(Gazetteer { automaton, entries })
+    }
+}
+
+fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric())
+}
+
+impl Recogniser for Gazetteer {
+    fn name(&self) -> &'static str {
+        "gazetteer"
+    }
+
+    fn recognise(&self, ctx: &Context, found: &mut Vec<Mention>) {
+        let text = ctx.text;
+        for m in self.automaton.find_overlapping_iter(text) {
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            // Whole words only; "U.S." may be followed by anything.
+            if is_word_char(before) || is_word_char(after) {
+                continue;
+            }
+            let (kind, label, rule, detail) = match &self.entries[m.pattern().as_usize()] {
+                Entry::Country { name, rule } => {
+                    (EntityKind::Country, name.clone(), *rule, Detail::Country)
+                }
+                Entry::Org {
+                    name,
+                    org_type,
+                    country,
+                } => (
+                    EntityKind::Organization,
+                    name.clone(),
+                    "org.lexicon",
+                    Detail::Organization {
+                        org_type: org_type.clone(),
+                        country: country.clone(),
+                    },
+                ),
+            };
+            found.push(Mention {
+                start: m.start(),
+                end: m.end(),
+                kind,
+                label,
+                rule,
+                detail,
+            });
+        }
+    }
+}

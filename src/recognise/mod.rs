@@ -1,0 +1,386 @@
+//! Recognise: rule-based recognisers for people, offices, agreements,
+//! organisations and countries, and dates.
+//!
+//! Each recogniser is a small type behind [`Recogniser`], built once from the
+//! [`Rules`] (lexicons compiled into aho-corasick automata). They run in a
+//! fixed order over a [`Context`]; later ones may read what earlier ones
+//! found (an office title tells the person recogniser that a name follows).
+//! Overlaps are resolved once, by [`resolve_overlaps`], after all have run.
+
+mod agreement;
+mod date;
+mod gazetteer;
+mod office;
+mod org;
+mod person;
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+pub use agreement::AgreementRecogniser;
+pub use date::DateRecogniser;
+pub use gazetteer::Gazetteer;
+pub use office::{office_label, OfficeRecogniser};
+pub use org::OrgPatternRecogniser;
+pub use person::{surname_key, PersonRecogniser};
+
+use crate::rules::Rules;
+use crate::segment::{Segmented, Token, TokenKind};
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum EntityKind {
+    Person,
+    Office,
+    Agreement,
+    Organization,
+    Country,
+    Date,
+}
+
+impl EntityKind {
+    /// The type name written in JSON lines and RDF (`ng:` local name).
+    pub fn type_name(self) -> &'static str {
+        match self {
+            EntityKind::Person => "Person",
+            EntityKind::Office => "Office",
+            EntityKind::Agreement => "Agreement",
+            EntityKind::Organization => "Organization",
+            EntityKind::Country => "Country",
+            EntityKind::Date => "Date",
+        }
+    }
+
+    /// The IRI path segment.
+    pub fn slug(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Office => "office",
+            EntityKind::Agreement => "agreement",
+            EntityKind::Organization => "org",
+            EntityKind::Country => "country",
+            EntityKind::Date => "date",
+        }
+    }
+
+    /// People, organisations and countries can act: negotiate, sign, reject.
+    pub fn is_agent(self) -> bool {
+        matches!(
+            self,
+            EntityKind::Person | EntityKind::Organization | EntityKind::Country
+        )
+    }
+}
+
+/// A reference to a country or organisation by kind and canonical name.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct EntityRef {
+    pub kind: EntityKind,
+    pub name: String,
+}
+
+/// Kind-specific facts a recogniser read off a mention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind")]
+pub enum Detail {
+    Person {
+        /// Given name, if written.
+        given: Option<String>,
+        /// Family name as written.
+        surname: String,
+    },
+    Office {
+        /// Canonical title (`Secretary of the Treasury`).
+        title: String,
+        /// The country or body the post belongs to, when the text says.
+        jurisdiction: Option<EntityRef>,
+        /// `former`, `acting`.
+        modifier: Option<String>,
+        /// True for posts of a country, whose jurisdiction may be inferred.
+        national: bool,
+    },
+    Agreement {
+        /// `Agreement`, `Treaty`, …
+        class: String,
+        /// Subject words (`mineral`, `security`), normalised; empty for
+        /// `the deal`.
+        topics: Vec<String>,
+        /// A proper name (`Dayton Accords`) rather than a description.
+        named: bool,
+        plural: bool,
+        /// Countries or bodies written in the phrase (`US-Ukraine minerals deal`).
+        parties: Vec<EntityRef>,
+    },
+    Organization {
+        org_type: String,
+        country: Option<String>,
+    },
+    /// A country, named, by demonym or by a seat of government.
+    Country,
+    Date {
+        /// ISO 8601 when it could be normalised.
+        iso: Option<String>,
+    },
+}
+
+/// A span of text recognised as naming something. Offsets are bytes here;
+/// they become code points when the document's facts are written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityKind,
+    /// Canonical name: the key the mention is merged by within its kind.
+    pub label: String,
+    /// The id of the rule that recognised it.
+    pub rule: &'static str,
+    pub detail: Detail,
+}
+
+/// What the recognisers see: the text, its tokens and sentences, and the
+/// lower-cased token strings.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub seg: &'a Segmented,
+    pub lower: Vec<String>,
+    /// Token indices that start a line written in Title Case (headlines).
+    pub title_case_lines: HashSet<usize>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(text: &'a str, seg: &'a Segmented) -> Self {
+        let lower = seg
+            .tokens
+            .iter()
+            .map(|t| text[t.start..t.end].to_lowercase())
+            .collect();
+        let mut ctx = Context {
+            text,
+            seg,
+            lower,
+            title_case_lines: HashSet::new(),
+        };
+        ctx.title_case_lines = ctx.find_title_case_sentences();
+        ctx
+    }
+
+    pub fn tok(&self, i: usize) -> &'a str {
+        let t = &self.seg.tokens[i];
+        &self.text[t.start..t.end]
+    }
+
+    pub fn token(&self, i: usize) -> &Token {
+        &self.seg.tokens[i]
+    }
+
+    pub fn len(&self) -> usize {
+        self.seg.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.seg.tokens.is_empty()
+    }
+
+    /// Index of the sentence holding token `i`.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.seg
+            .sentences
+            .partition_point(|s| s.end_token <= i)
+            .min(self.seg.sentences.len().saturating_sub(1))
+    }
+
+    /// True when token `i` is in a headline-like Title Case sentence.
+    pub fn in_title_case(&self, i: usize) -> bool {
+        if self.seg.sentences.is_empty() {
+            return false;
+        }
+        let s = self.sentence_of(i);
+        self.title_case_lines.contains(&s)
+    }
+
+    /// Title Case sentences (headlines): four or more words, most of them
+    /// capitalised, and no full stop at the end.
+    fn find_title_case_sentences(&self) -> HashSet<usize> {
+        let mut out = HashSet::new();
+        for (si, s) in self.seg.sentences.iter().enumerate() {
+            let words: Vec<usize> = (s.first_token..s.end_token)
+                .filter(|&i| self.token(i).kind == TokenKind::Word)
+                .collect();
+            if words.len() < 4 {
+                continue;
+            }
+            let long: Vec<&usize> = words.iter().filter(|&&i| self.tok(i).len() > 3).collect();
+            let caps = long.iter().filter(|&&&i| self.token(i).capitalised).count();
+            // Headlines do not end with a full stop; sentences full of names do.
+            let ends_with_stop = s.end_token > s.first_token && self.tok(s.end_token - 1) == ".";
+            if !ends_with_stop && !long.is_empty() && caps * 10 >= long.len() * 8 && long.len() >= 3
+            {
+                out.insert(si);
+            }
+        }
+        out
+    }
+
+    /// True for a capitalised word token.
+    pub fn is_cap_word(&self, i: usize) -> bool {
+        i < self.len() && self.token(i).kind == TokenKind::Word && self.token(i).capitalised
+    }
+
+    /// The token that starts at byte `b`, if any.
+    pub fn token_starting_at(&self, b: usize) -> Option<usize> {
+        let i = self.seg.tokens.partition_point(|t| t.start < b);
+        (i < self.len() && self.token(i).start == b).then_some(i)
+    }
+
+    /// The token that ends at byte `b`, if any.
+    pub fn token_ending_at(&self, b: usize) -> Option<usize> {
+        let i = self.seg.tokens.partition_point(|t| t.end < b);
+        (i < self.len() && self.token(i).end == b).then_some(i)
+    }
+
+    /// True when tokens `i` and `i + 1` are separated by nothing but spaces
+    /// on one line.
+    pub fn adjacent(&self, i: usize) -> bool {
+        i + 1 < self.len() && !self.token(i + 1).after_newline
+    }
+}
+
+/// One recogniser: reads the context and what earlier recognisers found,
+/// and adds its candidates.
+pub trait Recogniser: Send + Sync {
+    fn name(&self) -> &'static str;
+    fn recognise(&self, ctx: &Context, found: &mut Vec<Mention>);
+}
+
+/// All recognisers, built once from the rules, in the order they run.
+pub struct Recognisers {
+    pub stages: Vec<Box<dyn Recogniser>>,
+}
+
+impl Recognisers {
+    pub fn new(rules: &Rules) -> Result<Self, aho_corasick::BuildError> {
+        Ok(Recognisers {
+            stages: vec![
+                Box::new(Gazetteer::new(rules)?),
+                Box::new(OrgPatternRecogniser::new(rules)),
+                Box::new(OfficeRecogniser::new(rules)),
+                Box::new(PersonRecogniser::new(rules)),
+                Box::new(AgreementRecogniser::new(rules)),
+                Box::new(DateRecogniser::new()),
+            ],
+        })
+    }
+
+    /// Every candidate of every recogniser, before overlaps are resolved.
+    pub fn candidates(&self, ctx: &Context) -> Vec<Mention> {
+        let mut found = Vec::new();
+        for stage in &self.stages {
+            stage.recognise(ctx, &mut found);
+        }
+        found
+    }
+}
+
+fn priority(kind: EntityKind) -> u8 {
+    match kind {
+        EntityKind::Office => 5,
+        EntityKind::Person => 4,
+        EntityKind::Agreement => 3,
+        EntityKind::Organization => 2,
+        EntityKind::Country => 1,
+        EntityKind::Date => 0,
+    }
+}
+
+/// The one overlap policy: a longer span wins over the spans inside it;
+/// for equal spans the more specific kind wins (office, person, agreement,
+/// organisation, country, date); ties keep the earlier recogniser's.
+pub fn resolve_overlaps(mut found: Vec<Mention>) -> Vec<Mention> {
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&found[a], &found[b]);
+        (y.end - y.start)
+            .cmp(&(x.end - x.start))
+            .then(priority(y.kind).cmp(&priority(x.kind)))
+            .then(a.cmp(&b))
+    });
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut keep = vec![false; found.len()];
+    for i in order {
+        let m = &found[i];
+        if taken.iter().all(|&(s, e)| m.end <= s || m.start >= e) {
+            taken.push((m.start, m.end));
+            keep[i] = true;
+        }
+    }
+    let mut i = 0;
+    found.retain(|_| {
+        let k = keep[i];
+        i += 1;
+        k
+    });
+    found.sort_by_key(|m| (m.start, m.end));
+    found
+}
+
+/// Normalises a word for keys: lower case, accents dropped.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => out.push('a'),
+            'ç' | 'ć' | 'č' => out.push('c'),
+            'ď' | 'đ' => out.push('d'),
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => out.push('e'),
+            'ğ' => out.push('g'),
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => out.push('i'),
+            'ł' => out.push('l'),
+            'ñ' | 'ń' | 'ň' => out.push('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => out.push('o'),
+            'ř' => out.push('r'),
+            'ś' | 'š' | 'ş' | 'ș' => out.push('s'),
+            'ť' | 'ţ' | 'ț' => out.push('t'),
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => out.push('u'),
+            'ý' | 'ÿ' => out.push('y'),
+            'ž' | 'ź' | 'ż' => out.push('z'),
+            'ß' => out.push_str("ss"),
+            '’' => out.push('\''),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(start: usize, end: usize, kind: EntityKind) -> Mention {
+        Mention {
+            start,
+            end,
+            kind,
+            label: String::new(),
+            rule: "test",
+            detail: Detail::Country,
+        }
+    }
+
+    #[test]
+    fn longer_spans_win_then_kind() {
+        let got = resolve_overlaps(vec![
+            m(0, 4, EntityKind::Country),
+            m(0, 20, EntityKind::Office),
+            m(21, 30, EntityKind::Country),
+            m(21, 30, EntityKind::Person),
+        ]);
+        let kinds: Vec<_> = got.iter().map(|m| (m.start, m.kind)).collect();
+        assert_eq!(kinds, [(0, EntityKind::Office), (21, EntityKind::Person)]);
+    }
+
+    #[test]
+    fn fold_drops_accents() {
+        assert_eq!(fold("Zelenskyy’s Émile"), "zelenskyy's emile");
+    }
+}

@@ -1,0 +1,323 @@
+//! Offices as posts of a country or body: a title from the lexicon or a
+//! portfolio title (`economy minister`, `Minister of Finance`), with the
+//! modifiers, jurisdiction and `of X` complement written around it
+//! (`former U.S. President`, `Ukraine's economy minister`,
+//! `deputy head of the Russian Security Council`).
+
+use std::collections::BTreeMap;
+
+use super::{Context, Detail, EntityKind, EntityRef, Mention, Recogniser};
+use crate::rules::{OfficeScope, Rules};
+use crate::segment::TokenKind;
+
+pub struct OfficeRecogniser {
+    /// Title surface (lower-case words) → (canonical, scope).
+    titles: BTreeMap<Vec<String>, (String, OfficeScope)>,
+    longest: usize,
+    portfolios: BTreeMap<String, String>,
+    modifiers: BTreeMap<String, String>,
+}
+
+/// A title found at some tokens, before its surroundings are read.
+struct TitleMatch {
+    first: usize,
+    /// One past the last token.
+    end: usize,
+    canonical: String,
+    scope: OfficeScope,
+}
+
+const PORTFOLIO_HEADS: &[&str] = &["minister", "secretary"];
+
+impl OfficeRecogniser {
+    pub fn new(rules: &Rules) -> Self {
+        let titles: BTreeMap<_, _> = rules
+            .offices
+            .iter()
+            .map(|o| (o.surface.clone(), (o.canonical.clone(), o.scope)))
+            .collect();
+        let longest = titles.keys().map(Vec::len).max().unwrap_or(1);
+        OfficeRecogniser {
+            titles,
+            longest,
+            portfolios: rules.portfolios.clone(),
+            modifiers: rules.office_modifiers.clone(),
+        }
+    }
+
+    fn portfolio_at(&self, ctx: &Context, i: usize) -> Option<(usize, String)> {
+        for n in [2usize, 1] {
+            if i + n > ctx.len() {
+                continue;
+            }
+            let words = ctx.lower[i..i + n].join(" ");
+            if let Some(p) = self.portfolios.get(&words) {
+                return Some((n, p.clone()));
+            }
+        }
+        None
+    }
+
+    fn head_title(head: &str, portfolio: &str) -> String {
+        if head == "minister" {
+            format!("Minister of {portfolio}")
+        } else {
+            format!("Secretary of {portfolio}")
+        }
+    }
+
+    /// The longest title starting at token `i`.
+    fn title_at(&self, ctx: &Context, i: usize) -> Option<TitleMatch> {
+        let mut best: Option<TitleMatch> = None;
+        for n in (1..=self.longest).rev() {
+            if i + n > ctx.len() {
+                continue;
+            }
+            if let Some((canonical, scope)) = self.titles.get(&ctx.lower[i..i + n]) {
+                best = Some(TitleMatch {
+                    first: i,
+                    end: i + n,
+                    canonical: canonical.clone(),
+                    scope: *scope,
+                });
+                break;
+            }
+        }
+        // "economy minister"
+        if let Some((n, portfolio)) = self.portfolio_at(ctx, i) {
+            let h = i + n;
+            if h < ctx.len() && PORTFOLIO_HEADS.contains(&ctx.lower[h].as_str()) {
+                let end = h + 1;
+                if best.as_ref().is_none_or(|b| b.end < end) {
+                    best = Some(TitleMatch {
+                        first: i,
+                        end,
+                        canonical: Self::head_title(&ctx.lower[h], &portfolio),
+                        scope: OfficeScope::National,
+                    });
+                }
+            }
+        }
+        // "Minister of (the) Economy", "minister for trade"
+        if PORTFOLIO_HEADS.contains(&ctx.lower[i].as_str())
+            && i + 2 < ctx.len()
+            && matches!(ctx.lower[i + 1].as_str(), "of" | "for")
+        {
+            let mut p = i + 2;
+            if ctx.lower[p] == "the" {
+                p += 1;
+            }
+            if let Some((n, portfolio)) = self.portfolio_at(ctx, p) {
+                let end = p + n;
+                if best.as_ref().is_none_or(|b| b.end < end) {
+                    best = Some(TitleMatch {
+                        first: i,
+                        end,
+                        canonical: Self::head_title(&ctx.lower[i], &portfolio),
+                        scope: OfficeScope::National,
+                    });
+                }
+            }
+        }
+        best
+    }
+}
+
+/// A jurisdiction's name as it reads after "of": "the United States",
+/// "Ukraine", "the State Department", "NATO".
+pub fn with_article(j: &EntityRef) -> String {
+    let name = j.name.as_str();
+    if name.starts_with("the ") || name.starts_with("The ") {
+        return name.to_string();
+    }
+    let acronym = name
+        .chars()
+        .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-');
+    let needs_the = match j.kind {
+        EntityKind::Country => {
+            name.starts_with("United ")
+                || name.contains("Republic")
+                || name.ends_with('s')
+                || name.starts_with("Kingdom")
+        }
+        _ => !acronym,
+    };
+    if needs_the {
+        format!("the {name}")
+    } else {
+        name.to_string()
+    }
+}
+
+/// The canonical label of an office: `[former] Title [of Jurisdiction]`.
+pub fn office_label(
+    title: &str,
+    jurisdiction: Option<&EntityRef>,
+    modifier: Option<&str>,
+) -> String {
+    let mut label = String::new();
+    if let Some(m) = modifier {
+        label.push_str(m);
+        label.push(' ');
+    }
+    label.push_str(title);
+    if let Some(j) = jurisdiction {
+        label.push_str(" of ");
+        label.push_str(&with_article(j));
+    }
+    label
+}
+
+fn entity_ref(m: &Mention) -> Option<EntityRef> {
+    matches!(m.kind, EntityKind::Country | EntityKind::Organization).then(|| EntityRef {
+        kind: m.kind,
+        name: m.label.clone(),
+    })
+}
+
+impl Recogniser for OfficeRecogniser {
+    fn name(&self) -> &'static str {
+        "office"
+    }
+
+    fn recognise(&self, ctx: &Context, found: &mut Vec<Mention>) {
+        let by_start: BTreeMap<usize, &Mention> = found
+            .iter()
+            .filter(|m| matches!(m.kind, EntityKind::Country | EntityKind::Organization))
+            .fold(BTreeMap::new(), |mut acc, m| {
+                // Keep the longest mention starting at each byte.
+                let e = acc.entry(m.start).or_insert(m);
+                if m.end > e.end {
+                    *e = m;
+                }
+                acc
+            });
+        let by_end: BTreeMap<usize, &Mention> = found
+            .iter()
+            .filter(|m| matches!(m.kind, EntityKind::Country | EntityKind::Organization))
+            .fold(BTreeMap::new(), |mut acc, m| {
+                let e = acc.entry(m.end).or_insert(m);
+                if m.start < e.start {
+                    *e = m;
+                }
+                acc
+            });
+        let mut new = Vec::new();
+        let mut i = 0;
+        while i < ctx.len() {
+            if ctx.token(i).kind != TokenKind::Word {
+                i += 1;
+                continue;
+            }
+            let Some(t) = self.title_at(ctx, i) else {
+                i += 1;
+                continue;
+            };
+            let mut first = t.first;
+            let mut last_end = t.end; // one past the last token
+            let mut jurisdiction: Option<EntityRef> = None;
+            let mut modifier: Option<String> = None;
+            let mut rank: Vec<String> = Vec::new(); // Deputy, Vice
+                                                    // Left: modifiers and a jurisdiction, in any order, next to each other.
+            loop {
+                if first == 0 || !ctx.adjacent(first - 1) {
+                    break;
+                }
+                let p = first - 1;
+                if let Some(m) = self.modifiers.get(&ctx.lower[p]) {
+                    if m.chars().next().is_some_and(char::is_uppercase) {
+                        rank.insert(0, m.clone());
+                    } else if modifier.is_none() {
+                        modifier = Some(m.clone());
+                    }
+                    first = p;
+                    continue;
+                }
+                // "Ukraine's", "U.S.", "State Department"
+                let q = if matches!(ctx.tok(p), "’s" | "'s") && p > 0 {
+                    p - 1
+                } else {
+                    p
+                };
+                if jurisdiction.is_none() {
+                    if let Some(m) = by_end.get(&ctx.token(q).end) {
+                        if let Some(r) = entity_ref(m) {
+                            if let Some(s) = ctx.token_starting_at(m.start) {
+                                jurisdiction = Some(r);
+                                first = s;
+                                continue;
+                            }
+                        }
+                    }
+                }
+                break;
+            }
+            // Right: "of [the] X".
+            if last_end + 1 < ctx.len() && ctx.lower[last_end] == "of" && ctx.adjacent(last_end - 1)
+            {
+                let mut k = last_end + 1;
+                if ctx.lower[k] == "the" && k + 1 < ctx.len() {
+                    k += 1;
+                }
+                // "Head of Ukraine's Presidential Office": the body wins over the country.
+                let mut country_owner = None;
+                if let Some(m) = by_start.get(&ctx.token(k).start) {
+                    if let Some(e) = ctx.token_ending_at(m.end) {
+                        if e + 2 < ctx.len() && matches!(ctx.tok(e + 1), "’s" | "'s") {
+                            country_owner = Some((m, e + 2));
+                        } else if jurisdiction.is_none() || t.scope != OfficeScope::National {
+                            jurisdiction = entity_ref(m);
+                            last_end = e + 1;
+                        }
+                    }
+                }
+                if let Some((owner, after)) = country_owner {
+                    if let Some(m) = by_start.get(&ctx.token(after).start) {
+                        if let Some(e) = ctx.token_ending_at(m.end) {
+                            jurisdiction = entity_ref(m);
+                            last_end = e + 1;
+                        }
+                    } else {
+                        jurisdiction = entity_ref(owner);
+                        last_end = after - 1;
+                    }
+                }
+            }
+            let has_of = last_end > t.end;
+            let keep = match t.scope {
+                OfficeScope::NeedsOf => has_of,
+                OfficeScope::Body | OfficeScope::National => true,
+            };
+            if keep {
+                let mut title = rank.join(" ");
+                if !title.is_empty() {
+                    title.push(' ');
+                }
+                title.push_str(&t.canonical);
+                let start = ctx.token(first).start;
+                let end = ctx.token(last_end - 1).end;
+                new.push(Mention {
+                    start,
+                    end,
+                    kind: EntityKind::Office,
+                    label: office_label(&title, jurisdiction.as_ref(), modifier.as_deref()),
+                    rule: if has_of {
+                        "office.title-of"
+                    } else {
+                        "office.title"
+                    },
+                    detail: Detail::Office {
+                        title,
+                        jurisdiction,
+                        modifier,
+                        national: t.scope == OfficeScope::National,
+                    },
+                });
+                i = last_end;
+            } else {
+                i += 1;
+            }
+        }
+        found.extend(new);
+    }
+}

@@ -1,0 +1,147 @@
+//! Organisations written as patterns rather than listed names:
+//! a capitalised phrase ending in an organisation word (`Munich Security
+//! Conference`, `Ministry of Foreign Affairs`), a country's institutions
+//! (`Ukraine's parliament`), and a country's government written as
+//! `the Ukrainian government` (a metonym of the country).
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::{Context, Detail, EntityKind, Mention, Recogniser};
+use crate::rules::Rules;
+
+pub struct OrgPatternRecogniser {
+    heads: HashSet<String>,
+    government_words: HashSet<String>,
+    /// Country → its legislature's canonical name, from the lexicon.
+    legislatures: BTreeMap<String, String>,
+}
+
+const LEGISLATURE_WORDS: &[&str] = &["parliament", "legislature", "lawmakers"];
+const CONNECTORS: &[&str] = &["of", "for", "on", "and"];
+
+impl OrgPatternRecogniser {
+    pub fn new(rules: &Rules) -> Self {
+        let legislatures = rules
+            .organisations
+            .iter()
+            .filter(|o| o.kind == "Legislature")
+            .filter_map(|o| o.country.clone().map(|c| (c, o.name.clone())))
+            .collect();
+        OrgPatternRecogniser {
+            heads: rules.org_heads.clone(),
+            government_words: rules.government_words.clone(),
+            legislatures,
+        }
+    }
+
+    fn country_at(found: &[Mention], start: usize, end: usize) -> Option<&Mention> {
+        found
+            .iter()
+            .find(|m| m.kind == EntityKind::Country && m.start == start && m.end <= end)
+    }
+}
+
+impl Recogniser for OrgPatternRecogniser {
+    fn name(&self) -> &'static str {
+        "org-pattern"
+    }
+
+    fn recognise(&self, ctx: &Context, found: &mut Vec<Mention>) {
+        let mut new = Vec::new();
+        for i in 0..ctx.len() {
+            if !ctx.is_cap_word(i) || !self.heads.contains(ctx.tok(i)) || ctx.in_title_case(i) {
+                continue;
+            }
+            // Left: capitalised words on the same line.
+            let mut first = i;
+            while first > 0 && ctx.is_cap_word(first - 1) && ctx.adjacent(first - 1) {
+                first -= 1;
+            }
+            // Right: "of [the] Capitalised…" (Ministry of Foreign Affairs).
+            let mut last = i;
+            let mut j = i + 1;
+            while j + 1 < ctx.len()
+                && CONNECTORS.contains(&ctx.lower[j].as_str())
+                && ctx.adjacent(j - 1)
+            {
+                let mut k = j + 1;
+                if ctx.lower[k] == "the" && k + 1 < ctx.len() {
+                    k += 1;
+                }
+                if !ctx.is_cap_word(k) {
+                    break;
+                }
+                while k + 1 < ctx.len() && ctx.is_cap_word(k + 1) && ctx.adjacent(k) {
+                    k += 1;
+                }
+                last = k;
+                j = k + 1;
+            }
+            if first == i && last == i {
+                continue;
+            }
+            let start = ctx.token(first).start;
+            let end = ctx.token(last).end;
+            let country = Self::country_at(found, start, end).map(|m| m.label.clone());
+            new.push(Mention {
+                start,
+                end,
+                kind: EntityKind::Organization,
+                label: ctx.text[start..end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                rule: "org.pattern.head",
+                detail: Detail::Organization {
+                    org_type: "Organization".into(),
+                    country,
+                },
+            });
+        }
+        // A country's government and parliament.
+        for c in found.iter().filter(|m| m.kind == EntityKind::Country) {
+            let Some(last) = ctx.token_ending_at(c.end) else {
+                continue;
+            };
+            let mut next = last + 1;
+            if next < ctx.len() && matches!(ctx.tok(next), "’s" | "'s") {
+                next += 1;
+            }
+            if next >= ctx.len() || !ctx.adjacent(next - 1) {
+                continue;
+            }
+            let word = ctx.lower[next].as_str();
+            let end = ctx.token(next).end;
+            if self.government_words.contains(word)
+                && ctx.token(next).kind == crate::segment::TokenKind::Word
+            {
+                new.push(Mention {
+                    start: c.start,
+                    end,
+                    kind: EntityKind::Country,
+                    label: c.label.clone(),
+                    rule: "country.government",
+                    detail: Detail::Country,
+                });
+            } else if LEGISLATURE_WORDS.contains(&word) {
+                let name = self
+                    .legislatures
+                    .get(&c.label)
+                    .cloned()
+                    .unwrap_or_else(|| format!("Parliament of {}", c.label));
+                new.push(Mention {
+                    start: c.start,
+                    end,
+                    kind: EntityKind::Organization,
+                    label: name,
+                    rule: "org.legislature",
+                    detail: Detail::Organization {
+                        org_type: "Legislature".into(),
+                        country: Some(c.label.clone()),
+                    },
+                });
+            }
+        }
+        found.extend(new);
+    }
+}

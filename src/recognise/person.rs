@@ -1,0 +1,246 @@
+//! People: capitalised names after a title or honorific (`President
+//! Volodymyr Zelensky`, `Mr. Smith`), names that start with a known given
+//! name (`Scott Bessent`), names in apposition with an office (`Denys
+//! Shmyhal, Ukraine's prime minister`), names before a verb of saying, and
+//! later mentions of a known person's surname (`Bessent`, `Zelenskyy's`).
+
+use std::collections::{BTreeSet, HashSet};
+
+use super::{fold, Context, Detail, EntityKind, Mention, Recogniser};
+use crate::rules::Rules;
+use crate::segment::TokenKind;
+
+pub struct PersonRecogniser {
+    given_names: HashSet<String>,
+    honorifics: HashSet<String>,
+    not_names: HashSet<String>,
+    speech_verbs: HashSet<String>,
+}
+
+/// Lower-case words that may stand inside a name (`Ursula von der Leyen`).
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el",
+    "abu", "ben", "dos", "das", "del", "ter", "zu",
+];
+
+/// A key for a surname that survives transliteration variants:
+/// `Zelensky`, `Zelenskyy` and `Zelenskiy` give the same key.
+pub fn surname_key(s: &str) -> String {
+    let mut k = fold(s);
+    for (from, to) in [
+        ("yy", "y"),
+        ("iy", "y"),
+        ("ij", "y"),
+        ("yi", "y"),
+        ("ii", "i"),
+    ] {
+        if k.ends_with(from) {
+            k.truncate(k.len() - from.len());
+            k.push_str(to);
+            break;
+        }
+    }
+    k
+}
+
+impl PersonRecogniser {
+    pub fn new(rules: &Rules) -> Self {
+        PersonRecogniser {
+            given_names: rules.given_names.clone(),
+            honorifics: rules.honorifics.clone(),
+            not_names: rules.not_names.clone(),
+            speech_verbs: rules.speech_verbs.clone(),
+        }
+    }
+
+    fn is_name_word(&self, ctx: &Context, i: usize) -> bool {
+        if !ctx.is_cap_word(i) {
+            return false;
+        }
+        let w = ctx.tok(i);
+        // Acronyms (NATO, NYT) are not names; single letters are initials.
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let upper = w.chars().filter(|c| c.is_uppercase()).count();
+        let acronym = letters > 1 && upper == letters;
+        !acronym && !self.not_names.contains(w)
+    }
+
+    /// Tokens `[i, end)` of a name starting at `i`, at most four words.
+    fn name_at(&self, ctx: &Context, i: usize, blocked: &dyn Fn(usize) -> bool) -> Option<usize> {
+        if !self.is_name_word(ctx, i) || blocked(i) {
+            return None;
+        }
+        let mut end = i + 1;
+        let mut words = 1;
+        while words < 4 && end < ctx.len() && ctx.adjacent(end - 1) {
+            let w = ctx.lower[end].as_str();
+            // "J. Smith": an initial and its dot.
+            if ctx.tok(end) == "." && ctx.tok(end - 1).chars().count() == 1 {
+                end += 1;
+                continue;
+            }
+            if PARTICLES.contains(&w) && self.is_name_word(ctx, end + 1) && !blocked(end + 1) {
+                end += 2;
+                words += 1;
+                continue;
+            }
+            if self.is_name_word(ctx, end) && !blocked(end) {
+                end += 1;
+                words += 1;
+                continue;
+            }
+            break;
+        }
+        // Drop a trailing initial's dot that ends a sentence.
+        Some(end)
+    }
+
+    fn person(ctx: &Context, first: usize, end: usize, rule: &'static str) -> Mention {
+        let start = ctx.token(first).start;
+        let stop = ctx.token(end - 1).end;
+        let words: Vec<&str> = (first..end)
+            .map(|i| ctx.tok(i))
+            .filter(|w| *w != ".")
+            .collect();
+        let surname = words.last().copied().unwrap_or_default().to_string();
+        let given = (words.len() > 1 && words[0].chars().count() > 1).then(|| words[0].to_string());
+        Mention {
+            start,
+            end: stop,
+            kind: EntityKind::Person,
+            label: ctx.text[start..stop]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            rule,
+            detail: Detail::Person { given, surname },
+        }
+    }
+}
+
+impl Recogniser for PersonRecogniser {
+    fn name(&self) -> &'static str {
+        "person"
+    }
+
+    fn recognise(&self, ctx: &Context, found: &mut Vec<Mention>) {
+        // Tokens inside a listed country, organisation or office are not names.
+        let mut in_gazetteer = vec![false; ctx.len()];
+        let mut office_end: HashSet<usize> = HashSet::new();
+        let mut office_start: HashSet<usize> = HashSet::new();
+        for m in found.iter() {
+            match m.kind {
+                EntityKind::Country | EntityKind::Organization => {
+                    if let (Some(a), Some(b)) =
+                        (ctx.token_starting_at(m.start), ctx.token_ending_at(m.end))
+                    {
+                        for flag in &mut in_gazetteer[a..=b] {
+                            *flag = true;
+                        }
+                    }
+                }
+                EntityKind::Office => {
+                    if let (Some(a), Some(b)) =
+                        (ctx.token_starting_at(m.start), ctx.token_ending_at(m.end))
+                    {
+                        office_start.insert(a);
+                        office_end.insert(b);
+                        for flag in &mut in_gazetteer[a..=b] {
+                            *flag = true;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let blocked = |i: usize| in_gazetteer.get(i).copied().unwrap_or(true);
+        let mut new: Vec<Mention> = Vec::new();
+        let mut i = 0;
+        while i < ctx.len() {
+            let Some(end) = self.name_at(ctx, i, &blocked) else {
+                i += 1;
+                continue;
+            };
+            let words = (i..end)
+                .filter(|&k| ctx.token(k).kind == TokenKind::Word)
+                .count();
+            let prev = i.checked_sub(1);
+            let after_title = prev.is_some_and(|p| {
+                ctx.adjacent(p)
+                    && (office_end.contains(&p)
+                        || self.honorifics.contains(ctx.tok(p))
+                        || ctx.tok(p) == "." && p > 0 && self.honorifics.contains(ctx.tok(p - 1)))
+            });
+            let given = self.given_names.contains(ctx.tok(i)) && words >= 2;
+            let apposition = words >= 2
+                && end + 1 < ctx.len()
+                && ctx.tok(end) == ","
+                && (office_start.contains(&(end + 1))
+                    || (end + 2 < ctx.len()
+                        && matches!(ctx.lower[end + 1].as_str(), "the" | "a")
+                        && office_start.contains(&(end + 2)))
+                    || (end + 2 < ctx.len()
+                        && matches!(ctx.tok(end + 2), "’s" | "'s")
+                        && office_start.contains(&(end + 1))));
+            let before_speech =
+                words >= 2 && end < ctx.len() && self.speech_verbs.contains(&ctx.lower[end]);
+            let rule = if after_title {
+                Some("person.title")
+            } else if given {
+                Some("person.given-name")
+            } else if apposition {
+                Some("person.apposition")
+            } else if before_speech {
+                Some("person.speech")
+            } else {
+                None
+            };
+            match rule {
+                Some(rule) => {
+                    // A title word that starts a name ("President Trump") is not part of it.
+                    new.push(Self::person(ctx, i, end, rule));
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        // Later mentions by surname alone.
+        let surnames: BTreeSet<String> = new
+            .iter()
+            .filter_map(|m| match &m.detail {
+                Detail::Person { surname, .. } => Some(surname_key(surname)),
+                _ => None,
+            })
+            .collect();
+        let covered: Vec<(usize, usize)> = new.iter().map(|m| (m.start, m.end)).collect();
+        for k in 0..ctx.len() {
+            if !self.is_name_word(ctx, k) || blocked(k) {
+                continue;
+            }
+            let t = ctx.token(k);
+            if covered.iter().any(|&(s, e)| t.start < e && t.end > s) {
+                continue;
+            }
+            // Not the first word of a longer capitalised name.
+            if self.is_name_word(ctx, k + 1) && ctx.adjacent(k) {
+                continue;
+            }
+            if surnames.contains(&surname_key(ctx.tok(k))) {
+                new.push(Self::person(ctx, k, k + 1, "person.surname"));
+            }
+        }
+        found.extend(new);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliteration_variants_share_a_key() {
+        assert_eq!(surname_key("Zelenskyy"), surname_key("Zelensky"));
+        assert_eq!(surname_key("Zelenskiy"), surname_key("Zelensky"));
+        assert_ne!(surname_key("Zelensky"), surname_key("Zelenska"));
+    }
+}

@@ -1,0 +1,460 @@
+//! Rules are data: the lexicons and patterns under `ontology/` that drive
+//! the recognisers and the relation patterns.
+//!
+//! The files of the repository's `ontology/` are compiled in as defaults, so
+//! the binary works from anywhere; `--rules DIR` layers a user's files of the
+//! same names and formats on top (rows added; a row whose key is already
+//! known replaces it). Every bad row is an error naming `file:line`.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+/// A rule file that could not be used.
+#[derive(Debug, Error)]
+pub enum RulesError {
+    #[error("{file}: {source}")]
+    Io {
+        file: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{file}:{line}: {message}")]
+    Syntax {
+        file: PathBuf,
+        line: usize,
+        message: String,
+    },
+    #[error("{dir}: not a directory of rule files")]
+    NotADirectory { dir: PathBuf },
+    #[error("{file}: unknown rule file (known: {known})")]
+    UnknownFile { file: PathBuf, known: String },
+}
+
+/// A country: its canonical name and the ways news text names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Country {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub demonyms: Vec<String>,
+    /// Capitals and seats of government, used as metonyms (`Kyiv`, `the Kremlin`).
+    pub seats: Vec<String>,
+}
+
+/// A named organisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organisation {
+    pub name: String,
+    /// `Organization`, `GovernmentOrganization`, `NewsOrganization`, …
+    pub kind: String,
+    pub aliases: Vec<String>,
+    /// Canonical name of the country it belongs to, if any.
+    pub country: Option<String>,
+}
+
+/// How an office title gets its jurisdiction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfficeScope {
+    /// A post of a country; taken from the context when not written.
+    National,
+    /// A post of an organisation (`Secretary-General`): needs `of X` or an
+    /// organisation before it.
+    Body,
+    /// Only an office when followed by `of X` (`Head of the Presidential Office`).
+    NeedsOf,
+}
+
+/// One surface form of an office title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfficeTitle {
+    /// Lower-cased words of the title, as tokens (`treasury secretary`).
+    pub surface: Vec<String>,
+    /// Canonical title (`Secretary of the Treasury`).
+    pub canonical: String,
+    pub scope: OfficeScope,
+}
+
+/// What a trigger word does in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TriggerKind {
+    /// A verb: agents before it, the agreement after (`X signed the deal`),
+    /// or the agents after `by` (`the deal signed by X`).
+    Verb,
+    /// A noun: `negotiations with X on the deal`, `X's rejection of the deal`.
+    Noun,
+    /// A role noun: the agents listed in the sentence are in that role
+    /// for the agreement named in it (`lists X and Y as signatories`).
+    Role,
+}
+
+/// A word or phrase that signals an involvement in an agreement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trigger {
+    /// Lower-cased words.
+    pub surface: Vec<String>,
+    /// Local name of the predicate (`signed`, `negotiated`, …).
+    pub predicate: String,
+    pub kind: TriggerKind,
+}
+
+/// All the rules newsgraph reads by.
+#[derive(Debug, Clone, Default)]
+pub struct Rules {
+    pub countries: Vec<Country>,
+    pub organisations: Vec<Organisation>,
+    pub given_names: HashSet<String>,
+    pub honorifics: HashSet<String>,
+    pub offices: Vec<OfficeTitle>,
+    /// Portfolio word (lower case) → canonical portfolio (`economy` → `Economy`).
+    pub portfolios: BTreeMap<String, String>,
+    /// Lower-case office modifiers kept apart: `former`, `acting`, `deputy`.
+    pub office_modifiers: BTreeMap<String, String>,
+    /// Agreement head nouns (lower case) → (class, plural).
+    pub agreement_heads: BTreeMap<String, (String, bool)>,
+    /// Words before an agreement head that say nothing of its subject (`draft`, `new`).
+    pub agreement_non_topics: HashSet<String>,
+    /// Nouns that refer back to the agreement under discussion (`document`, `text`).
+    pub agreement_anaphors: HashSet<String>,
+    /// Agreement heads that name their own subject (`ceasefire`, `truce`).
+    pub agreement_self_topics: HashSet<String>,
+    pub triggers: Vec<Trigger>,
+    /// Last words of organisation names (`Council`, `Ministry`).
+    pub org_heads: HashSet<String>,
+    /// Nouns that, after a country, stand for its government (`government`).
+    pub government_words: HashSet<String>,
+    /// Capitalised words that never start or make a person's name.
+    pub not_names: HashSet<String>,
+    /// Verbs of saying, after which a capitalised pair is taken as a name.
+    pub speech_verbs: HashSet<String>,
+    /// Abbreviations whose dot does not end a sentence.
+    pub abbreviations: HashSet<String>,
+}
+
+/// The rule files newsgraph knows, with their compiled-in defaults.
+const DEFAULT_FILES: &[(&str, &str)] = &[
+    (
+        "lexicons/countries.tsv",
+        include_str!("../ontology/lexicons/countries.tsv"),
+    ),
+    (
+        "lexicons/organisations.tsv",
+        include_str!("../ontology/lexicons/organisations.tsv"),
+    ),
+    (
+        "lexicons/given_names.txt",
+        include_str!("../ontology/lexicons/given_names.txt"),
+    ),
+    (
+        "lexicons/honorifics.txt",
+        include_str!("../ontology/lexicons/honorifics.txt"),
+    ),
+    (
+        "lexicons/offices.tsv",
+        include_str!("../ontology/lexicons/offices.tsv"),
+    ),
+    (
+        "lexicons/portfolios.tsv",
+        include_str!("../ontology/lexicons/portfolios.tsv"),
+    ),
+    (
+        "lexicons/office_modifiers.tsv",
+        include_str!("../ontology/lexicons/office_modifiers.tsv"),
+    ),
+    (
+        "lexicons/agreements.tsv",
+        include_str!("../ontology/lexicons/agreements.tsv"),
+    ),
+    (
+        "lexicons/org_heads.txt",
+        include_str!("../ontology/lexicons/org_heads.txt"),
+    ),
+    (
+        "lexicons/words.tsv",
+        include_str!("../ontology/lexicons/words.tsv"),
+    ),
+    (
+        "rules/triggers.tsv",
+        include_str!("../ontology/rules/triggers.tsv"),
+    ),
+];
+
+impl Rules {
+    /// The rules compiled in from the repository's `ontology/`.
+    pub fn builtin() -> Result<Rules, RulesError> {
+        let mut rules = Rules::default();
+        for (name, text) in DEFAULT_FILES {
+            rules.add_file(Path::new("ontology").join(name).as_path(), name, text)?;
+        }
+        Ok(rules)
+    }
+
+    /// The built-in rules with a user's directory layered on top. The
+    /// directory has the layout of `ontology/` (`lexicons/*.tsv`,
+    /// `rules/*.tsv`); files of other names are refused.
+    pub fn with_user_dir(mut self, dir: &Path) -> Result<Rules, RulesError> {
+        if !dir.is_dir() {
+            return Err(RulesError::NotADirectory {
+                dir: dir.to_path_buf(),
+            });
+        }
+        let known: Vec<&str> = DEFAULT_FILES.iter().map(|(n, _)| *n).collect();
+        let mut files = Vec::new();
+        for sub in ["lexicons", "rules"] {
+            let Ok(entries) = std::fs::read_dir(dir.join(sub)) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_file() {
+                    files.push(path);
+                }
+            }
+        }
+        files.sort();
+        for path in files {
+            let rel = path
+                .strip_prefix(dir)
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .unwrap_or_default();
+            let Some(name) = known.iter().find(|k| **k == rel) else {
+                return Err(RulesError::UnknownFile {
+                    file: path.clone(),
+                    known: known.join(", "),
+                });
+            };
+            let text = std::fs::read_to_string(&path).map_err(|source| RulesError::Io {
+                file: path.clone(),
+                source,
+            })?;
+            self.add_file(&path, name, &text)?;
+        }
+        Ok(self)
+    }
+
+    fn add_file(&mut self, path: &Path, name: &str, text: &str) -> Result<(), RulesError> {
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+            self.add_row(name, &fields)
+                .map_err(|message| RulesError::Syntax {
+                    file: path.to_path_buf(),
+                    line: n + 1,
+                    message,
+                })?;
+        }
+        Ok(())
+    }
+
+    fn add_row(&mut self, file: &str, f: &[&str]) -> Result<(), String> {
+        match file {
+            "lexicons/countries.tsv" => {
+                let [name, aliases, demonyms, seats] =
+                    columns(f, "name, aliases, demonyms, seats")?;
+                let c = Country {
+                    name: non_empty(name, "name")?,
+                    aliases: list(aliases),
+                    demonyms: list(demonyms),
+                    seats: list(seats),
+                };
+                replace_or_push(&mut self.countries, c, |a, b| a.name == b.name);
+            }
+            "lexicons/organisations.tsv" => {
+                let [name, kind, aliases, country] = columns(f, "name, type, aliases, country")?;
+                const KINDS: &[&str] = &[
+                    "Organization",
+                    "GovernmentOrganization",
+                    "NewsOrganization",
+                    "Alliance",
+                    "Company",
+                    "PoliticalParty",
+                    "Legislature",
+                ];
+                if !KINDS.contains(&kind) {
+                    return Err(format!(
+                        "unknown organisation type {kind:?} (one of {})",
+                        KINDS.join(", ")
+                    ));
+                }
+                let o = Organisation {
+                    name: non_empty(name, "name")?,
+                    kind: kind.to_string(),
+                    aliases: list(aliases),
+                    country: (!country.is_empty()).then(|| country.to_string()),
+                };
+                replace_or_push(&mut self.organisations, o, |a, b| a.name == b.name);
+            }
+            "lexicons/given_names.txt" => {
+                let [name] = columns(f, "name")?;
+                self.given_names.insert(non_empty(name, "name")?);
+            }
+            "lexicons/honorifics.txt" => {
+                let [word] = columns(f, "honorific")?;
+                self.honorifics.insert(non_empty(word, "honorific")?);
+            }
+            "lexicons/offices.tsv" => {
+                let [surface, canonical, scope] = columns(f, "surface, canonical, scope")?;
+                let scope = match scope {
+                    "national" => OfficeScope::National,
+                    "body" => OfficeScope::Body,
+                    "needs-of" => OfficeScope::NeedsOf,
+                    other => {
+                        return Err(format!(
+                            "unknown scope {other:?} (one of national, body, needs-of)"
+                        ))
+                    }
+                };
+                let o = OfficeTitle {
+                    surface: words(surface),
+                    canonical: non_empty(canonical, "canonical")?,
+                    scope,
+                };
+                if o.surface.is_empty() {
+                    return Err("empty surface".into());
+                }
+                replace_or_push(&mut self.offices, o, |a, b| a.surface == b.surface);
+            }
+            "lexicons/portfolios.tsv" => {
+                let [word, canonical] = columns(f, "word, canonical")?;
+                self.portfolios
+                    .insert(word.to_lowercase(), non_empty(canonical, "canonical")?);
+            }
+            "lexicons/office_modifiers.tsv" => {
+                let [word, canonical] = columns(f, "word, canonical")?;
+                self.office_modifiers
+                    .insert(word.to_lowercase(), non_empty(canonical, "canonical")?);
+            }
+            "lexicons/agreements.tsv" => {
+                let [word, class, number] = columns(f, "word, class, number")?;
+                let plural = match number {
+                    "singular" => false,
+                    "plural" => true,
+                    other => {
+                        return Err(format!("number {other:?} is neither singular nor plural"))
+                    }
+                };
+                self.agreement_heads
+                    .insert(word.to_lowercase(), (non_empty(class, "class")?, plural));
+            }
+            "lexicons/org_heads.txt" => {
+                let [word] = columns(f, "word")?;
+                self.org_heads.insert(non_empty(word, "word")?);
+            }
+            "lexicons/words.tsv" => {
+                let [set, word] = columns(f, "set, word")?;
+                let word = non_empty(word, "word")?;
+                let target = match set {
+                    "not-name" => &mut self.not_names,
+                    "speech-verb" => &mut self.speech_verbs,
+                    "government" => &mut self.government_words,
+                    "agreement-non-topic" => &mut self.agreement_non_topics,
+                    "agreement-anaphor" => &mut self.agreement_anaphors,
+                    "agreement-self-topic" => &mut self.agreement_self_topics,
+                    "abbreviation" => &mut self.abbreviations,
+                    other => return Err(format!(
+                        "unknown word set {other:?} (one of not-name, speech-verb, government, agreement-non-topic, agreement-anaphor, agreement-self-topic, abbreviation)"
+                    )),
+                };
+                target.insert(word);
+            }
+            "rules/triggers.tsv" => {
+                let [surface, predicate, kind] = columns(f, "surface, predicate, kind")?;
+                let kind = match kind {
+                    "verb" => TriggerKind::Verb,
+                    "noun" => TriggerKind::Noun,
+                    "role" => TriggerKind::Role,
+                    other => {
+                        return Err(format!(
+                            "unknown trigger kind {other:?} (one of verb, noun, role)"
+                        ))
+                    }
+                };
+                let predicate = non_empty(predicate, "predicate")?;
+                if !crate::vocab::INVOLVEMENT_PREDICATES.contains(&predicate.as_str()) {
+                    return Err(format!(
+                        "unknown predicate {predicate:?} (one of {})",
+                        crate::vocab::INVOLVEMENT_PREDICATES.join(", ")
+                    ));
+                }
+                let t = Trigger {
+                    surface: words(surface),
+                    predicate,
+                    kind,
+                };
+                if t.surface.is_empty() {
+                    return Err("empty surface".into());
+                }
+                replace_or_push(&mut self.triggers, t, |a, b| a.surface == b.surface);
+            }
+            other => return Err(format!("no reader for {other}")),
+        }
+        Ok(())
+    }
+}
+
+fn columns<'a, const N: usize>(f: &[&'a str], names: &str) -> Result<[&'a str; N], String> {
+    <[&str; N]>::try_from(f).map_err(|_| {
+        format!(
+            "expected {N} tab-separated column(s) ({names}), found {}",
+            f.len()
+        )
+    })
+}
+
+fn non_empty(s: &str, what: &str) -> Result<String, String> {
+    if s.is_empty() {
+        Err(format!("empty {what}"))
+    } else {
+        Ok(s.to_string())
+    }
+}
+
+fn list(s: &str) -> Vec<String> {
+    s.split('|')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split_whitespace().map(str::to_lowercase).collect()
+}
+
+fn replace_or_push<T>(v: &mut Vec<T>, item: T, same: impl Fn(&T, &T) -> bool) {
+    match v.iter_mut().find(|x| same(x, &item)) {
+        Some(slot) => *slot = item,
+        None => v.push(item),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_rules_load() {
+        let rules = Rules::builtin().unwrap();
+        assert!(rules.countries.iter().any(|c| c.name == "Ukraine"));
+        assert!(rules.offices.len() > 10);
+        assert!(rules.triggers.iter().any(|t| t.predicate == "signed"));
+    }
+
+    #[test]
+    fn a_bad_row_names_file_and_line() {
+        let mut rules = Rules::default();
+        let err = rules
+            .add_file(
+                Path::new("x/offices.tsv"),
+                "lexicons/offices.tsv",
+                "# comment\nPresident\tPresident\tnational\nChief\tChief\n",
+            )
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x/offices.tsv:3: expected 3 tab-separated column(s) (surface, canonical, scope), found 2"
+        );
+    }
+}

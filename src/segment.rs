@@ -1,0 +1,278 @@
+//! Segment: tokens and sentences as spans into the text.
+//!
+//! Internally every span is a pair of **byte** offsets (what regex and
+//! aho-corasick report); [`CharIndex`] turns them into the **code-point**
+//! offsets that newsgraph writes, in `O(log n)` per offset.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Maps byte offsets to code-point offsets.
+#[derive(Debug, Clone)]
+pub struct CharIndex {
+    /// (byte offset just past a multi-byte char, extra bytes so far).
+    steps: Vec<(usize, usize)>,
+}
+
+impl CharIndex {
+    pub fn new(text: &str) -> Self {
+        let mut steps = Vec::new();
+        let mut extra = 0;
+        for (b, c) in text.char_indices() {
+            let len = c.len_utf8();
+            if len > 1 {
+                extra += len - 1;
+                steps.push((b + len, extra));
+            }
+        }
+        CharIndex { steps }
+    }
+
+    /// The code-point offset of a byte offset that lies on a char boundary.
+    pub fn char_of(&self, byte: usize) -> usize {
+        let i = self.steps.partition_point(|&(b, _)| b <= byte);
+        let extra = if i == 0 { 0 } else { self.steps[i - 1].1 };
+        byte - extra
+    }
+}
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+}
+
+/// A token: a byte span and a few precomputed facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// First character is upper case.
+    pub capitalised: bool,
+    /// A line break lies between this token and the previous one.
+    pub after_newline: bool,
+}
+
+/// A sentence: a byte span and the range of its tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub first_token: usize,
+    /// One past the last token.
+    pub end_token: usize,
+}
+
+/// A segmented document.
+#[derive(Debug, Clone)]
+pub struct Segmented {
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+}
+
+#[allow(clippy::expect_used)] // a constant pattern, checked by the tests
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?:\p{Lu}\.){2,}                                   # U.S. U.K. D.C.
+      | \p{N}+(?:[.,:]\p{N}+)*                             # 350 350,000 3.5
+      | [\p{L}\p{N}\p{M}]+(?:[-'’][\p{L}\p{N}\p{M}]+)*     # words, al-Assad, O'Brien
+      | \S                                                 # anything else, one char
+    ",
+    )
+    .expect("token pattern")
+});
+
+/// Tokens followed by `.` that do not end a sentence by default.
+pub static DEFAULT_ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Capt", "Sgt", "Rep", "Sen", "Gov",
+        "St", "Jr", "Sr", "Rev", "Hon", "Mt", "No", "vs", "etc", "Inc", "Ltd", "Corp", "Co", "Jan",
+        "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Splits text into tokens. A trailing possessive `'s`/`’s` becomes a
+/// token of its own so that `Ukraine’s` yields `Ukraine` and `’s`.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut last_end = 0;
+    for m in TOKEN.find_iter(text) {
+        let after_newline = text[last_end..m.start()].contains('\n');
+        last_end = m.end();
+        let s = m.as_str();
+        let first = s.chars().next().unwrap_or(' ');
+        let kind = if first.is_alphabetic() {
+            TokenKind::Word
+        } else if first.is_numeric() {
+            TokenKind::Number
+        } else {
+            TokenKind::Punct
+        };
+        let possessive = ["'s", "’s"]
+            .iter()
+            .find(|p| kind == TokenKind::Word && s.len() > p.len() + 1 && s.ends_with(*p));
+        let (word_end, split) = match possessive {
+            Some(p) => (m.end() - p.len(), true),
+            None => (m.end(), false),
+        };
+        tokens.push(Token {
+            start: m.start(),
+            end: word_end,
+            kind,
+            capitalised: first.is_uppercase(),
+            after_newline,
+        });
+        if split {
+            tokens.push(Token {
+                start: word_end,
+                end: m.end(),
+                kind: TokenKind::Punct,
+                capitalised: false,
+                after_newline: false,
+            });
+        }
+    }
+    tokens
+}
+
+/// Splits tokens into sentences: at `.`, `!`, `?` and `…` followed by a
+/// capitalised word, a quote or a number, and at every line break.
+/// A `.` after a known abbreviation (`Mr.`, `Gen.`) does not end one, and
+/// abbreviations written with their dots (`U.S.`) are single tokens.
+pub fn sentences(text: &str, tokens: &[Token], abbreviations: &HashSet<String>) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut first = 0;
+    let push = |out: &mut Vec<Sentence>, first: usize, end: usize| {
+        if end > first {
+            out.push(Sentence {
+                start: tokens[first].start,
+                end: tokens[end - 1].end,
+                first_token: first,
+                end_token: end,
+            });
+        }
+    };
+    for i in 0..tokens.len() {
+        if i > first && tokens[i].after_newline {
+            push(&mut out, first, i);
+            first = i;
+        }
+        let t = &tokens[i];
+        let s = &text[t.start..t.end];
+        let is_end = matches!(s, "." | "!" | "?" | "…");
+        if !is_end {
+            continue;
+        }
+        if s == "." && i > 0 {
+            let prev = &text[tokens[i - 1].start..tokens[i - 1].end];
+            if tokens[i - 1].end == t.start
+                && (abbreviations.contains(prev) || DEFAULT_ABBREVIATIONS.contains(prev))
+            {
+                continue;
+            }
+            // A single capital letter and a dot is an initial: `J. Smith`.
+            if prev.chars().count() == 1 && prev.chars().all(char::is_uppercase) {
+                continue;
+            }
+        }
+        // Closing quotes and brackets stay with the sentence they close.
+        let mut end = i + 1;
+        while end < tokens.len()
+            && !tokens[end].after_newline
+            && matches!(
+                &text[tokens[end].start..tokens[end].end],
+                "\"" | "”" | "’" | "'" | ")" | "]"
+            )
+        {
+            end += 1;
+        }
+        let next_starts = match tokens.get(end) {
+            None => true,
+            Some(n) => {
+                n.after_newline
+                    || n.capitalised
+                    || n.kind == TokenKind::Number
+                    || matches!(
+                        &text[n.start..n.end],
+                        "\"" | "“" | "‘" | "'" | "(" | "–" | "-"
+                    )
+            }
+        };
+        if next_starts {
+            push(&mut out, first, end);
+            first = end;
+        }
+    }
+    push(&mut out, first, tokens.len());
+    out
+}
+
+/// Tokens and sentences of a text.
+pub fn segment(text: &str, abbreviations: &HashSet<String>) -> Segmented {
+    let tokens = tokenize(text);
+    let sentences = sentences(text, &tokens, abbreviations);
+    Segmented { tokens, sentences }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text)
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect()
+    }
+
+    #[test]
+    fn tokens_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Ukraine’s economy", &["Ukraine", "’s", "economy"]),
+            ("U.S.-Ukraine deal", &["U.S.", "-", "Ukraine", "deal"]),
+            ("$350 billion", &["$", "350", "billion"]),
+            ("al-Assad's O'Brien", &["al-Assad", "'s", "O'Brien"]),
+            ("Secretary-General", &["Secretary-General"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&words(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_newlines() {
+        let text = "Mr. Smith met U.S. officials. They signed.\nA new line";
+        let seg = segment(text, &HashSet::new());
+        let got: Vec<_> = seg
+            .sentences
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Mr. Smith met U.S. officials.",
+                "They signed.",
+                "A new line"
+            ]
+        );
+    }
+
+    #[test]
+    fn char_index_counts_code_points() {
+        let text = "a’b€c😀d";
+        let idx = CharIndex::new(text);
+        for (ci, (b, _)) in text.char_indices().enumerate() {
+            assert_eq!(idx.char_of(b), ci);
+        }
+        assert_eq!(idx.char_of(text.len()), text.chars().count());
+    }
+}

@@ -1,0 +1,192 @@
+//! The embedded store: an oxigraph RocksDB store in a directory, with the
+//! documents' facts kept beside it (`newsgraph-docfacts.jsonl`) so that a
+//! later `build` can add documents and link the whole corpus again.
+//!
+//! `build` into an existing store adds documents (a document read again
+//! replaces its old facts); building A then B gives the graph of A and B at
+//! once, because the linked graph is always recomputed from all documents'
+//! facts and loaded whole.
+
+use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+
+use oxigraph::model::{Quad, Term};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::{StorageError, Store};
+use thiserror::Error;
+
+use crate::read::DocFacts;
+
+/// The file of documents' facts inside a store directory.
+pub const DOCFACTS_FILE: &str = "newsgraph-docfacts.jsonl";
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("store {dir}: {source}")]
+    Storage { dir: PathBuf, source: StorageError },
+    #[error("store {dir} does not exist (run `newsgraph build INPUT... --store {dir}` first)")]
+    Missing { dir: PathBuf },
+    #[error("{file}: {source}")]
+    Io {
+        file: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{file}:{line}: {message}")]
+    BadFacts {
+        file: PathBuf,
+        line: usize,
+        message: String,
+    },
+    #[error("SPARQL syntax error: {0}")]
+    Syntax(#[from] oxigraph::sparql::SparqlSyntaxError),
+    #[error("SPARQL evaluation error: {0}")]
+    Evaluation(#[from] oxigraph::sparql::QueryEvaluationError),
+}
+
+/// A store directory.
+pub struct GraphStore {
+    dir: PathBuf,
+    store: Store,
+}
+
+/// The answer to a query, collected.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    Solutions {
+        variables: Vec<String>,
+        rows: Vec<Vec<Option<Term>>>,
+    },
+    Boolean(bool),
+    Graph(Vec<oxigraph::model::Triple>),
+}
+
+impl GraphStore {
+    /// Opens a store for writing, creating it if needed.
+    pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        let store = Store::open(dir).map_err(|source| StoreError::Storage {
+            dir: dir.to_path_buf(),
+            source,
+        })?;
+        Ok(GraphStore {
+            dir: dir.to_path_buf(),
+            store,
+        })
+    }
+
+    /// Opens an existing store for reading.
+    pub fn open_read_only(dir: &Path) -> Result<Self, StoreError> {
+        if !dir.join("CURRENT").exists() {
+            return Err(StoreError::Missing {
+                dir: dir.to_path_buf(),
+            });
+        }
+        let store = Store::open_read_only(dir).map_err(|source| StoreError::Storage {
+            dir: dir.to_path_buf(),
+            source,
+        })?;
+        Ok(GraphStore {
+            dir: dir.to_path_buf(),
+            store,
+        })
+    }
+
+    fn storage(&self, source: StorageError) -> StoreError {
+        StoreError::Storage {
+            dir: self.dir.clone(),
+            source,
+        }
+    }
+
+    /// The documents' facts the store was built from, in document order.
+    pub fn docfacts(&self) -> Result<Vec<DocFacts>, StoreError> {
+        let file = self.dir.join(DOCFACTS_FILE);
+        let f = match fs::File::open(&file) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(vec![]),
+            Err(source) => return Err(StoreError::Io { file, source }),
+        };
+        let mut out = Vec::new();
+        for (n, line) in BufReader::new(f).lines().enumerate() {
+            let line = line.map_err(|source| StoreError::Io {
+                file: file.clone(),
+                source,
+            })?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let facts: DocFacts =
+                serde_json::from_str(&line).map_err(|e| StoreError::BadFacts {
+                    file: file.clone(),
+                    line: n + 1,
+                    message: e.to_string(),
+                })?;
+            out.push(facts);
+        }
+        Ok(out)
+    }
+
+    /// Replaces the store's content: the quads of the linked graph, and
+    /// the documents' facts it was linked from. The facts file is written
+    /// first to a temporary name and renamed, so it is never half-written.
+    pub fn replace(&self, facts: &[DocFacts], quads: Vec<Quad>) -> Result<(), StoreError> {
+        let file = self.dir.join(DOCFACTS_FILE);
+        let tmp = self.dir.join(format!("{DOCFACTS_FILE}.tmp"));
+        let io = |source| StoreError::Io {
+            file: tmp.clone(),
+            source,
+        };
+        {
+            let mut w = std::io::BufWriter::new(fs::File::create(&tmp).map_err(io)?);
+            for f in facts {
+                let line = serde_json::to_string(f).map_err(|e| io(std::io::Error::other(e)))?;
+                writeln!(w, "{line}").map_err(io)?;
+            }
+            w.flush().map_err(io)?;
+        }
+        self.store.clear().map_err(|e| self.storage(e))?;
+        let mut loader = self.store.bulk_loader();
+        loader.load_quads(quads).map_err(|e| self.storage(e))?;
+        loader.commit().map_err(|e| self.storage(e))?;
+        self.store.flush().map_err(|e| self.storage(e))?;
+        fs::rename(&tmp, &file).map_err(|source| StoreError::Io { file, source })?;
+        Ok(())
+    }
+
+    /// Number of quads in the store.
+    pub fn len(&self) -> Result<usize, StoreError> {
+        self.store.len().map_err(|e| self.storage(e))
+    }
+
+    /// True when the store holds no quad.
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        self.store.is_empty().map_err(|e| self.storage(e))
+    }
+
+    /// Runs a SPARQL query. The default graph is the union of all graphs,
+    /// so queries need no `GRAPH` clause; `GRAPH ?g` still reaches the
+    /// per-document graphs.
+    pub fn query(&self, sparql: &str) -> Result<Answer, StoreError> {
+        let mut prepared = SparqlEvaluator::new().parse_query(sparql)?;
+        prepared.dataset_mut().set_default_graph_as_union();
+        match prepared.on_store(&self.store).execute()? {
+            QueryResults::Solutions(solutions) => {
+                let variables = solutions
+                    .variables()
+                    .iter()
+                    .map(|v| v.as_str().to_string())
+                    .collect::<Vec<_>>();
+                let mut rows = Vec::new();
+                for s in solutions {
+                    let s = s?;
+                    rows.push(s.values().to_vec());
+                }
+                Ok(Answer::Solutions { variables, rows })
+            }
+            QueryResults::Boolean(b) => Ok(Answer::Boolean(b)),
+            QueryResults::Graph(triples) => {
+                Ok(Answer::Graph(triples.collect::<Result<Vec<_>, _>>()?))
+            }
+        }
+    }
+}

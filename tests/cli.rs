@@ -1,0 +1,424 @@
+//! The binary end to end on the bundled seed articles.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/seeds")
+}
+
+fn queries() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/queries")
+}
+
+fn newsgraph(args: &[&str]) -> Output {
+    Command::cargo_bin("newsgraph")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn ok(args: &[&str]) -> String {
+    let out = newsgraph(args);
+    assert!(
+        out.status.success(),
+        "newsgraph {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn records(jsonl: &str) -> Vec<Value> {
+    jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn label_of<'a>(recs: &'a [Value], iri: &str) -> &'a str {
+    recs.iter()
+        .find(|r| r["record"] == "entity" && r["id"] == iri)
+        .and_then(|r| r["label"].as_str())
+        .unwrap_or("?")
+}
+
+#[test]
+fn every_mention_slices_its_text_in_code_points() {
+    let recs = records(&ok(&["extract", seeds().to_str().unwrap()]));
+    let mut checked = 0;
+    for r in recs.iter().filter(|r| r["record"] == "entity") {
+        for m in r["mentions"].as_array().unwrap() {
+            let doc = m["doc"].as_str().unwrap();
+            let text = std::fs::read_to_string(seeds().join(format!("{doc}.txt"))).unwrap();
+            let chars: Vec<char> = text.chars().collect();
+            let (s, e) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
+            assert!(s < e && e <= chars.len(), "{m}");
+            let slice: String = chars[s..e].iter().collect();
+            assert_eq!(slice, m["text"].as_str().unwrap(), "{m}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} mentions");
+}
+
+#[test]
+fn the_seeds_give_the_facts_of_the_issue() {
+    let recs = records(&ok(&[
+        "extract",
+        seeds().to_str().unwrap(),
+        "--format",
+        "jsonl",
+    ]));
+    let rels: Vec<(String, String, String)> = recs
+        .iter()
+        .filter(|r| r["record"] == "relation")
+        .map(|r| {
+            (
+                label_of(&recs, r["subject"].as_str().unwrap()).to_string(),
+                r["predicate"].as_str().unwrap().to_string(),
+                label_of(&recs, r["object"].as_str().unwrap()).to_string(),
+            )
+        })
+        .collect();
+    let has = |s: &str, p: &str, o: &str| {
+        rels.iter()
+            .any(|(a, b, c)| a.contains(s) && (p.is_empty() || b == p) && c.contains(o))
+    };
+    assert!(
+        has(
+            "Scott Bessent",
+            "holdsOffice",
+            "Secretary of the Treasury of the United States"
+        ),
+        "{rels:?}"
+    );
+    assert!(has("Andriy Yermak", "holdsOffice", "Head of"), "{rels:?}");
+    assert!(
+        has(
+            "Andriy Yermak",
+            "negotiated",
+            "bilateral security agreement"
+        ),
+        "{rels:?}"
+    );
+    for person in [
+        "Scott Bessent",
+        "Yulia Svyrydenko",
+        "Volodymyr Zelensky",
+        "Donald Trump",
+    ] {
+        assert!(
+            has(person, "", "mineral"),
+            "{person} not linked to the minerals deal: {rels:?}"
+        );
+    }
+}
+
+#[test]
+fn output_is_deterministic_whatever_the_input_order() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(seeds())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let forward: Vec<&str> = files.iter().map(|p| p.to_str().unwrap()).collect();
+    let mut backward = forward.clone();
+    backward.reverse();
+    let mut a = vec!["extract"];
+    a.extend(&forward);
+    let mut b = vec!["extract"];
+    b.extend(&backward);
+    let first = ok(&a);
+    assert_eq!(first, ok(&a));
+    assert_eq!(first, ok(&b));
+}
+
+#[test]
+fn build_then_query_who_negotiated() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let store = store.to_str().unwrap();
+    ok(&["build", seeds().to_str().unwrap(), "--store", store]);
+    let q = queries().join("who-negotiated.rq");
+    let table = ok(&["query", "--store", store, "--file", q.to_str().unwrap()]);
+    let row = |person: &str, agreement: &str| {
+        table
+            .lines()
+            .find(|l| l.contains(person) && l.contains(agreement))
+            .unwrap_or_else(|| panic!("no row for {person} / {agreement}:\n{table}"))
+            .to_string()
+    };
+    assert!(
+        row("Scott Bessent", "mineral").contains("Secretary of the Treasury of the United States")
+    );
+    row("Yulia Svyrydenko", "mineral");
+    row("Volodymyr Zelensky", "mineral");
+    row("Donald Trump", "mineral");
+    assert!(row("Andriy Yermak", "bilateral security agreement").contains("Head of"));
+    // Sources are document ids.
+    assert!(row("Andriy Yermak", "bilateral security agreement").contains("004_0613cc895e247fa0"));
+
+    let csv = ok(&[
+        "query",
+        "--store",
+        store,
+        "--format",
+        "csv",
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+    ]);
+    assert!(csv.starts_with("n\r\n"), "{csv}");
+    let json = ok(&[
+        "query",
+        "--store",
+        store,
+        "--format",
+        "json",
+        "--file",
+        q.to_str().unwrap(),
+    ]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert!(!v["results"]["bindings"].as_array().unwrap().is_empty());
+    for q in ["who-holds-which-office.rq", "agreements.rq"] {
+        let out = ok(&[
+            "query",
+            "--store",
+            store,
+            "--file",
+            queries().join(q).to_str().unwrap(),
+        ]);
+        assert!(out.lines().count() > 4, "{q}: {out}");
+    }
+}
+
+#[test]
+fn building_a_then_b_equals_building_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let (one, two) = (dir.path().join("one"), dir.path().join("two"));
+    let files: Vec<PathBuf> = {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(seeds())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        v.sort();
+        v
+    };
+    let s = |p: &Path| p.to_str().unwrap().to_string();
+    ok(&["build", &s(&files[0]), &s(&files[1]), "--store", &s(&one)]);
+    let rest: Vec<String> = files[2..].iter().map(|p| s(p)).collect();
+    let mut args = vec!["build".to_string()];
+    args.extend(rest);
+    args.extend(["--store".into(), s(&one)]);
+    ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    ok(&["build", &s(&seeds()), "--store", &s(&two)]);
+    for format in ["jsonl", "nquads"] {
+        assert_eq!(
+            ok(&["export", "--store", &s(&one), "--format", format]),
+            ok(&["export", "--store", &s(&two), "--format", format]),
+            "{format}"
+        );
+    }
+    // Building the same input again changes nothing.
+    let before = ok(&["export", "--store", &s(&two), "--format", "nquads"]);
+    ok(&["build", &s(&seeds()), "--store", &s(&two)]);
+    assert_eq!(
+        before,
+        ok(&["export", "--store", &s(&two), "--format", "nquads"])
+    );
+}
+
+#[test]
+fn every_rdf_export_parses_again() {
+    use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser};
+    let dir = seeds();
+    let nquads = ok(&["extract", dir.to_str().unwrap(), "--format", "nquads"]);
+    let count = |format: RdfFormat, text: &str| {
+        RdfParser::from_format(format)
+            .for_reader(text.as_bytes())
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap_or_else(|e| panic!("{format:?} does not parse: {e}"))
+            .len()
+    };
+    let n = count(RdfFormat::NQuads, &nquads);
+    assert!(n > 500, "{n} quads");
+    let trig = ok(&["extract", dir.to_str().unwrap(), "--format", "trig"]);
+    assert_eq!(count(RdfFormat::TriG, &trig), n);
+    let turtle = ok(&["extract", dir.to_str().unwrap(), "--format", "turtle"]);
+    assert!(count(RdfFormat::Turtle, &turtle) > 0);
+    let jsonld = ok(&["extract", dir.to_str().unwrap(), "--format", "jsonld"]);
+    assert_eq!(
+        count(
+            RdfFormat::JsonLd {
+                profile: JsonLdProfileSet::empty()
+            },
+            &jsonld
+        ),
+        n
+    );
+}
+
+#[test]
+fn dot_export_renders_with_graphviz() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let store = store.to_str().unwrap();
+    ok(&["build", seeds().to_str().unwrap(), "--store", store]);
+    let dot_file = dir.path().join("g.dot");
+    ok(&[
+        "export",
+        "--store",
+        store,
+        "--format",
+        "dot",
+        "-o",
+        dot_file.to_str().unwrap(),
+    ]);
+    // CI installs graphviz; this test needs `dot` on the PATH.
+    let out = std::process::Command::new("dot")
+        .arg("-Tsvg")
+        .arg(&dot_file)
+        .output()
+        .expect("GraphViz `dot` must be installed (apt-get install graphviz)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
+}
+
+#[test]
+fn bad_inputs_are_reported_and_the_rest_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::copy(seeds().join("004_0613cc895e247fa0.txt"), d.join("good.txt")).unwrap();
+    std::fs::write(d.join("bad.txt"), b"Ukraine \xff\xfe signed").unwrap();
+    std::fs::write(d.join("empty.txt"), b"").unwrap();
+    std::fs::write(
+        d.join("lines.jsonl"),
+        "{\"id\":\"j1\",\"text\":\"\u{feff}President Volodymyr Zelensky spoke.\\r\\nHe left.\"}\nnot json\n{\"id\":\"j2\"}\n",
+    )
+    .unwrap();
+    let out = newsgraph(&["extract", d.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.txt: invalid UTF-8 at byte 8"), "{err}");
+    assert!(err.contains("lines.jsonl:2: malformed JSON"), "{err}");
+    assert!(err.contains("lines.jsonl:3: missing \"text\""), "{err}");
+    let recs = records(&String::from_utf8(out.stdout).unwrap());
+    let docs: Vec<&str> = recs
+        .iter()
+        .filter(|r| r["record"] == "document")
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(docs, ["empty", "good", "j1"]);
+    assert!(recs.iter().any(|r| r["label"] == "Andriy Yermak"));
+    // The BOM inside the JSON text is dropped; offsets count code points after it.
+    let z = recs
+        .iter()
+        .find(|r| r["label"] == "Volodymyr Zelensky")
+        .unwrap();
+    let m = z["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["doc"] == "j1")
+        .unwrap();
+    assert_eq!(
+        (m["doc"].as_str(), m["start"].as_u64(), m["text"].as_str()),
+        (Some("j1"), Some(10), Some("Volodymyr Zelensky"))
+    );
+
+    let strict = newsgraph(&["extract", d.to_str().unwrap(), "--strict"]);
+    assert_eq!(strict.status.code(), Some(2));
+}
+
+#[test]
+fn a_malformed_rule_file_names_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("rules")).unwrap();
+    std::fs::write(
+        dir.path().join("rules/triggers.tsv"),
+        "# mine\nbrokered\tnegotiated\tverb\nclinched\tsealed\tverb\n",
+    )
+    .unwrap();
+    let out = newsgraph(&[
+        "extract",
+        seeds().to_str().unwrap(),
+        "--rules",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("rules/triggers.tsv:3: unknown predicate \"sealed\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn user_rules_add_an_office_and_a_verb() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("article.txt");
+    std::fs::write(
+        &text,
+        "Grand Vizier Ayla Demir of Ruritania clinched the grain corridor deal on Monday.",
+    )
+    .unwrap();
+    let before = ok(&["extract", text.to_str().unwrap()]);
+    assert!(!before.contains("Grand Vizier"), "{before}");
+    let rules = dir.path().join("rules");
+    std::fs::create_dir_all(rules.join("lexicons")).unwrap();
+    std::fs::create_dir_all(rules.join("rules")).unwrap();
+    std::fs::write(
+        rules.join("lexicons/offices.tsv"),
+        "grand vizier\tGrand Vizier\tnational\n",
+    )
+    .unwrap();
+    std::fs::write(
+        rules.join("lexicons/countries.tsv"),
+        "Ruritania\t\tRuritanian\tStrelsau\n",
+    )
+    .unwrap();
+    std::fs::write(rules.join("rules/triggers.tsv"), "clinched\tsigned\tverb\n").unwrap();
+    let after = records(&ok(&[
+        "extract",
+        text.to_str().unwrap(),
+        "--rules",
+        rules.to_str().unwrap(),
+    ]));
+    let rels: Vec<(String, String, String)> = after
+        .iter()
+        .filter(|r| r["record"] == "relation")
+        .map(|r| {
+            (
+                label_of(&after, r["subject"].as_str().unwrap()).to_string(),
+                r["predicate"].as_str().unwrap().to_string(),
+                label_of(&after, r["object"].as_str().unwrap()).to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        rels.contains(&(
+            "Ayla Demir".into(),
+            "holdsOffice".into(),
+            "Grand Vizier of Ruritania".into()
+        )),
+        "{rels:?}"
+    );
+    assert!(
+        rels.contains(&(
+            "Ayla Demir".into(),
+            "signed".into(),
+            "grain corridor deal".into()
+        )),
+        "{rels:?}"
+    );
+}

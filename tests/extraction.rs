@@ -1,0 +1,135 @@
+//! Extraction on sentences that are not from the seeds: each case names the
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! facts the rules must read, so that a change that only fits the seeds
+//! shows here.
+
+use newsgraph::ingest::Document;
+use newsgraph::{link, KnowledgeGraph, Reader, Rules};
+
+fn graph(texts: &[&str]) -> KnowledgeGraph {
+    let reader = Reader::new(Rules::builtin().unwrap()).unwrap();
+    let facts = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            reader.read(&Document {
+                id: format!("d{i}"),
+                text: t.to_string(),
+                title: None,
+                date: None,
+                url: None,
+            })
+        })
+        .collect();
+    link(facts)
+}
+
+fn triples(kg: &KnowledgeGraph) -> Vec<(String, String, String)> {
+    kg.relations()
+        .into_iter()
+        .map(|(s, r, o)| (s.label.clone(), r.predicate.clone(), o.label.clone()))
+        .collect()
+}
+
+fn assert_has(kg: &KnowledgeGraph, s: &str, p: &str, o: &str) {
+    let t = triples(kg);
+    assert!(
+        t.iter().any(|(a, b, c)| a == s && b == p && c == o),
+        "missing ({s}, {p}, {o}) in {t:#?}"
+    );
+}
+
+#[test]
+fn apposition_with_a_possessive_country() {
+    let kg = graph(&["Ukraine's prime minister, Denys Shmyhal, said talks would go on."]);
+    assert_has(
+        &kg,
+        "Denys Shmyhal",
+        "holdsOffice",
+        "Prime Minister of Ukraine",
+    );
+}
+
+#[test]
+fn portfolio_title_with_country_and_rejection() {
+    let kg = graph(&[
+        "Japan's foreign minister Yoko Kamikawa rejected the fisheries agreement on Tuesday.",
+    ]);
+    assert_has(
+        &kg,
+        "Yoko Kamikawa",
+        "holdsOffice",
+        "Minister of Foreign Affairs of Japan",
+    );
+    assert_has(&kg, "Yoko Kamikawa", "rejected", "fisheries agreement");
+}
+
+#[test]
+fn coordinated_subjects_sign_together() {
+    let kg = graph(&[
+        "Treasury Secretary Scott Bessent and Economy Minister Yulia Svyrydenko signed the minerals deal on Wednesday.",
+    ]);
+    assert_has(&kg, "Scott Bessent", "signed", "minerals deal");
+    assert_has(&kg, "Yulia Svyrydenko", "signed", "minerals deal");
+}
+
+#[test]
+fn negation_turns_signing_into_rejection() {
+    let kg = graph(&["President Gustavo Petro said he would not sign the trade pact."]);
+    assert_has(&kg, "Gustavo Petro", "rejected", "trade pact");
+}
+
+#[test]
+fn a_named_treaty_and_the_passive() {
+    let kg = graph(&["The Treaty of Lisbon was signed by Prime Minister José Sócrates in 2007."]);
+    assert_has(&kg, "José Sócrates", "signed", "Treaty of Lisbon");
+}
+
+#[test]
+fn former_holders_are_kept_apart() {
+    let kg = graph(&["Former U.S. President Barack Obama met President Joe Biden in Washington."]);
+    assert_has(
+        &kg,
+        "Barack Obama",
+        "holdsOffice",
+        "former President of the United States",
+    );
+    assert_has(
+        &kg,
+        "Joe Biden",
+        "holdsOffice",
+        "President of the United States",
+    );
+}
+
+#[test]
+fn surnames_and_spelling_variants_are_one_person_across_documents() {
+    let kg = graph(&[
+        "President Volodymyr Zelensky spoke on Monday.",
+        "Ukraine's President Zelenskyy later rejected the ceasefire deal.",
+    ]);
+    let people: Vec<&str> = kg
+        .entities()
+        .filter(|(_, e)| e.kind == newsgraph::recognise::EntityKind::Person)
+        .map(|(_, e)| e.label.as_str())
+        .collect();
+    assert_eq!(people, ["Volodymyr Zelensky"]);
+    assert_has(&kg, "Volodymyr Zelensky", "rejected", "ceasefire deal");
+}
+
+#[test]
+fn negotiations_with_a_country_on_an_agreement() {
+    let kg = graph(&[
+        "Foreign Minister Penny Wong held talks with China on the new trade agreement in Beijing.",
+    ]);
+    assert_has(&kg, "Penny Wong", "negotiated", "trade agreement");
+    assert_has(&kg, "China", "negotiated", "trade agreement");
+}
+
+#[test]
+fn the_deal_refers_to_the_agreement_under_discussion() {
+    let kg = graph(&[
+        "Iran and the European Union resumed work on the nuclear accord. On Friday, Iran signed the deal.",
+    ]);
+    assert_has(&kg, "Iran", "signed", "nuclear accord");
+}
