@@ -96,6 +96,22 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
         format: QueryFormat,
     },
+    /// Extract from INPUT and score the result against a gold file.
+    ///
+    /// The gold file has the format of `../shared/eval/seeds.gold.json`;
+    /// the figures are those of `../shared/eval/score.py`: P/R/F1 per
+    /// entity type and relation kind, what was missed and spurious, whether
+    /// every mention's offsets slice its text, and a last line
+    /// `summary: entity_f1=… relation_f1=… predicate_acc=…`.
+    Eval {
+        /// The gold file.
+        #[arg(long, value_name = "GOLD.json")]
+        gold: PathBuf,
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        rules: RulesArgs,
+    },
     /// Write the store's graph in a format.
     Export {
         /// The store directory.

@@ -184,6 +184,40 @@ fn run(cli: Cli) -> Result<Outcome> {
             out.flush()?;
             Ok(Outcome::Ok)
         }
+        Command::Eval {
+            gold,
+            inputs,
+            rules,
+        } => {
+            let gold_text = std::fs::read_to_string(&gold)
+                .with_context(|| format!("cannot read the gold file {}", gold.display()))?;
+            let gold_data: newsgraph::eval::Gold = serde_json::from_str(&gold_text)
+                .with_context(|| format!("{}: not a gold file", gold.display()))?;
+            let reader = reader(&rules)?;
+            let ingested = read_inputs(&inputs);
+            for p in &ingested.problems {
+                eprintln!("newsgraph: skipped {p}");
+            }
+            let texts = ingested
+                .documents
+                .iter()
+                .map(|d| (d.id.clone(), d.text.chars().collect::<Vec<char>>()))
+                .collect();
+            let kg = link(read_all(&reader, &ingested.documents));
+            let mut jsonl = Vec::new();
+            export::write_jsonl(&kg, &mut jsonl)?;
+            let records: Vec<serde_json::Value> = jsonl
+                .split(|b| *b == b'\n')
+                .filter(|l| !l.is_empty())
+                .map(serde_json::from_slice)
+                .collect::<Result<_, _>>()?;
+            let mut report = newsgraph::eval::score(&gold_data, &records);
+            report.offsets = Some(newsgraph::eval::check_offsets(&records, &texts));
+            let mut out = output(None)?;
+            writeln!(out, "{report}")?;
+            out.flush()?;
+            Ok(outcome(ingested.problems.len()))
+        }
         Command::Export {
             store,
             format,

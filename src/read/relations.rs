@@ -56,7 +56,11 @@ impl TriggerIndex {
 /// Words that may stand between a verb and its object agreement.
 const OBJECT_GAP: &[&str] = &[
     "the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "final", "new",
-    "proposed", "revised", "initial", "any",
+    "proposed", "revised", "initial", "any", "draft", "updated", "interim", "landmark", "historic",
+];
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "any",
+    "each", "every", "no",
 ];
 /// Words that link the members of a group of agents.
 const GROUP_LINKS: &[&str] = &[
@@ -415,6 +419,20 @@ fn verb(
         .unwrap_or(t.1)
         .max(t.1);
     let mut pred = pred.to_string();
+    // "a draft agreement", "a recently signed deal": a participle or noun
+    // inside a noun phrase, not a verb with a subject.
+    let adjectival = {
+        let mut k = t.0;
+        while k > clause_start && {
+            let w = ctx.lower[k - 1].as_str();
+            w.ends_with("ly")
+                || w.ends_with("ed")
+                || (OBJECT_GAP.contains(&w) && !DETERMINERS.contains(&w))
+        } {
+            k -= 1;
+        }
+        k > clause_start && DETERMINERS.contains(&ctx.lower[k - 1].as_str())
+    };
     if negated(ctx, t.0, clause_start) {
         if matches!(
             pred.as_str(),
@@ -432,7 +450,7 @@ fn verb(
             && m.first - t.1 <= 4
             && (t.1..m.first).all(|k| OBJECT_GAP.contains(&ctx.lower[k].as_str()))
     });
-    if let Some(a) = object {
+    if let Some(a) = object.filter(|_| !adjectival) {
         for m in subject_group(ctx, ms, sentence, clause_start, t.0) {
             acc.add(
                 m.entity,

@@ -13,6 +13,9 @@ use crate::segment::TokenKind;
 
 pub struct AgreementRecogniser {
     heads: BTreeMap<String, (String, bool)>,
+    /// Words of the involvement triggers (`seal`, `talks`): verbs and
+    /// nouns around an agreement, never its subject.
+    trigger_words: HashSet<String>,
     non_topics: HashSet<String>,
     anaphors: HashSet<String>,
     self_topics: HashSet<String>,
@@ -25,7 +28,9 @@ const LEFT_STOP: &[&str] = &[
     "of", "to", "in", "on", "for", "with", "by", "from", "at", "as", "into", "about", "over",
     "and", "or", "but", "is", "was", "are", "were", "be", "been", "has", "have", "had", "will",
     "would", "could", "should", "may", "might", "not", "no", "which", "who", "whose", "than",
-    "what", "such",
+    "what", "such", "after", "before", "since", "until", "when", "while", "if", "where", "there",
+    "here", "also", "only", "just", "even", "then", "now", "already", "still", "yet", "more",
+    "most", "less", "bn", "m", "billion", "million", "per", "cent", "said", "says",
 ];
 /// Words that introduce a description's subject on its right.
 const TOPIC_PREPOSITIONS: &[&str] = &["on", "regarding", "concerning", "over", "about", "covering"];
@@ -45,6 +50,11 @@ impl AgreementRecogniser {
     pub fn new(rules: &Rules) -> Self {
         AgreementRecogniser {
             heads: rules.agreement_heads.clone(),
+            trigger_words: rules
+                .triggers
+                .iter()
+                .flat_map(|t| t.surface.iter().cloned())
+                .collect(),
             non_topics: rules.agreement_non_topics.clone(),
             anaphors: rules.agreement_anaphors.clone(),
             self_topics: rules.agreement_self_topics.clone(),
@@ -55,6 +65,7 @@ impl AgreementRecogniser {
         let t = ctx.token(i);
         t.kind == TokenKind::Word
             && !LEFT_STOP.contains(&ctx.lower[i].as_str())
+            && !self.trigger_words.contains(&ctx.lower[i])
             && (!t.capitalised || ctx.in_title_case(i))
     }
 

@@ -62,7 +62,7 @@ impl PersonRecogniser {
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         let upper = w.chars().filter(|c| c.is_uppercase()).count();
         let acronym = letters > 1 && upper == letters;
-        !acronym && !self.not_names.contains(w)
+        !acronym && !self.not_names.contains(w) && !self.honorifics.contains(w)
     }
 
     /// Tokens `[i, end)` of a name starting at `i`, at most four words.
