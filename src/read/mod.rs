@@ -120,13 +120,17 @@ impl Reader {
     }
 }
 
-/// Counts each country named, by demonym or seat, or as an office's
-/// jurisdiction; ties go to the one named first.
+/// Counts each country named, by demonym or seat, through one of its
+/// bodies, or as an office's jurisdiction; ties go to the one named first.
 fn rank_countries(mentions: &[Mention]) -> Vec<String> {
     let mut count: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
         let name = match &m.detail {
             Detail::Country => Some(m.label.as_str()),
+            // "Labour", "the Commons": a country's own bodies speak of it.
+            Detail::Organization {
+                country: Some(c), ..
+            } => Some(c.as_str()),
             Detail::Office {
                 jurisdiction: Some(j),
                 ..

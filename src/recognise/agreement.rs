@@ -30,7 +30,13 @@ const LEFT_STOP: &[&str] = &[
     "would", "could", "should", "may", "might", "not", "no", "which", "who", "whose", "than",
     "what", "such", "after", "before", "since", "until", "when", "while", "if", "where", "there",
     "here", "also", "only", "just", "even", "then", "now", "already", "still", "yet", "more",
-    "most", "less", "bn", "m", "billion", "million", "per", "cent", "said", "says",
+    "most", "less", "bn", "m", "billion", "million", "per", "cent", "said", "says", "he", "she",
+    "it", "they", "we", "i", "you", "can", "can't", "cannot", "must", "did", "do", "does",
+];
+/// Words before a head that make it a verb ("can't deal with", "to deal").
+const VERB_BEFORE: &[&str] = &[
+    "to", "can", "can't", "cannot", "could", "will", "would", "should", "must", "not", "n't", "we",
+    "they", "i", "you", "he", "she", "it",
 ];
 /// Words that introduce a description's subject on its right.
 const TOPIC_PREPOSITIONS: &[&str] = &["on", "regarding", "concerning", "over", "about", "covering"];
@@ -162,7 +168,12 @@ impl Recogniser for AgreementRecogniser {
             let Some((class, plural)) = head else {
                 continue;
             };
-            // A head followed by another head word is a modifier ("deal memorandum").
+            // "deal with", "to deal": a verb, not an agreement.
+            let verb_reading = (h > 0 && VERB_BEFORE.contains(&ctx.lower[h - 1].as_str()))
+                || (lower == "deal" && ctx.lower.get(h + 1).is_some_and(|n| n == "with"));
+            if verb_reading {
+                continue;
+            }
             if let Some((first, end)) = self.named_phrase(ctx, h) {
                 let start = ctx.token(first).start;
                 let stop = ctx.token(end - 1).end;
@@ -237,13 +248,18 @@ impl Recogniser for AgreementRecogniser {
                 break;
             }
             parties.reverse();
-            let mut topic_words: Vec<usize> = modifiers
+            // Subject words are the modifiers right before the head; a word
+            // that is not one ("measures needed unanimous agreement") ends them.
+            let kept = modifiers
                 .iter()
-                .copied()
-                .filter(|&i| {
-                    !self.non_topics.contains(&ctx.lower[i]) && !ctx.lower[i].ends_with("ly")
-                })
-                .collect();
+                .rev()
+                .take_while(|&&i| self.is_topic(&ctx.lower[i]))
+                .count();
+            let mut topic_words: Vec<usize> = modifiers[modifiers.len() - kept..].to_vec();
+            if kept < modifiers.len() {
+                first = topic_words.first().copied().unwrap_or(h);
+                parties.clear();
+            }
             if topic_words.is_empty() && self.self_topics.contains(lower) {
                 topic_words.push(h);
             }

@@ -263,7 +263,18 @@ impl Recogniser for OfficeRecogniser {
                 let mut country_owner = None;
                 if let Some(m) = by_start.get(&ctx.token(k).start) {
                     if let Some(e) = ctx.token_ending_at(m.end) {
-                        if e + 2 < ctx.len() && matches!(ctx.tok(e + 1), "’s" | "'s") {
+                        // "director general of the British Chambers of
+                        // Commerce": a demonym inside an unknown name.
+                        let inside_name = m.rule == "country.demonym" && ctx.is_cap_word(e + 1);
+                        if inside_name {
+                        } else if m.rule == "country.seat" {
+                            // "Mayor of London": the city, not the country.
+                            jurisdiction = Some(EntityRef {
+                                kind: EntityKind::Organization,
+                                name: ctx.text[m.start..m.end].to_string(),
+                            });
+                            last_end = e + 1;
+                        } else if e + 2 < ctx.len() && matches!(ctx.tok(e + 1), "’s" | "'s") {
                             country_owner = Some((m, e + 2));
                         } else if jurisdiction.is_none() || t.scope != OfficeScope::National {
                             jurisdiction = entity_ref(m);

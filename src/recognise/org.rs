@@ -77,6 +77,11 @@ impl Recogniser for OrgPatternRecogniser {
                 last = k;
                 j = k + 1;
             }
+            // "The Scottish National Party", "A Labour Party spokesman": the
+            // article is not part of the name.
+            while first < i && matches!(ctx.lower[first].as_str(), "the" | "a" | "an") {
+                first += 1;
+            }
             if first == i && last == i {
                 continue;
             }
