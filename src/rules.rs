@@ -335,6 +335,9 @@ impl Rules {
                         return Err(format!("number {other:?} is neither singular nor plural"))
                     }
                 };
+                if word.split_whitespace().count() != 1 {
+                    return Err(format!("{word:?}: an agreement head is one word"));
+                }
                 self.agreement_heads
                     .insert(word.to_lowercase(), (non_empty(class, "class")?, plural));
             }

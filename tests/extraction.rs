@@ -133,3 +133,17 @@ fn the_deal_refers_to_the_agreement_under_discussion() {
     ]);
     assert_has(&kg, "Iran", "signed", "nuclear accord");
 }
+
+#[test]
+fn an_unknown_company_is_the_body_of_its_officers() {
+    let kg = graph(&[
+        "Zorvex chief executive Mara Quill said the merger was off. The chairman of Brindle Holt, Osric Vane, agreed.",
+    ]);
+    assert_has(
+        &kg,
+        "Mara Quill",
+        "holdsOffice",
+        "Chief Executive of Zorvex",
+    );
+    assert_has(&kg, "Osric Vane", "holdsOffice", "Chairman of Brindle Holt");
+}

@@ -16,6 +16,7 @@ pub struct OfficeRecogniser {
     longest: usize,
     portfolios: BTreeMap<String, String>,
     modifiers: BTreeMap<String, String>,
+    not_names: std::collections::HashSet<String>,
 }
 
 /// A title found at some tokens, before its surroundings are read.
@@ -42,6 +43,7 @@ impl OfficeRecogniser {
             longest,
             portfolios: rules.portfolios.clone(),
             modifiers: rules.office_modifiers.clone(),
+            not_names: rules.not_names.clone(),
         }
     }
 
@@ -140,7 +142,36 @@ pub fn with_article(j: &EntityRef) -> String {
                 || name.ends_with('s')
                 || name.starts_with("Kingdom")
         }
-        _ => !acronym,
+        _ => {
+            const BODY_WORDS: &[&str] = &[
+                "Office",
+                "Department",
+                "Ministry",
+                "Council",
+                "Commission",
+                "Parliament",
+                "Assembly",
+                "Senate",
+                "Congress",
+                "Committee",
+                "Agency",
+                "Union",
+                "Party",
+                "Court",
+                "Fund",
+                "Bank",
+                "Service",
+                "Government",
+                "Organization",
+                "Organisation",
+            ];
+            !acronym
+                && (name.contains(" of ")
+                    || name
+                        .split(' ')
+                        .next_back()
+                        .is_some_and(|w| BODY_WORDS.contains(&w)))
+        }
     };
     if needs_the {
         format!("the {name}")
@@ -173,6 +204,36 @@ fn entity_ref(m: &Mention) -> Option<EntityRef> {
         kind: m.kind,
         name: m.label.clone(),
     })
+}
+
+impl OfficeRecogniser {
+    fn is_name_word(&self, ctx: &Context, i: usize) -> bool {
+        ctx.is_cap_word(i) && !self.not_names.contains(ctx.tok(i))
+    }
+
+    /// The first token of a run of capitalised words ending at `q`.
+    fn name_run_left(&self, ctx: &Context, q: usize) -> Option<usize> {
+        if !self.is_name_word(ctx, q) {
+            return None;
+        }
+        let mut s = q;
+        while s > 0 && q - s < 3 && self.is_name_word(ctx, s - 1) && ctx.adjacent(s - 1) {
+            s -= 1;
+        }
+        Some(s)
+    }
+
+    /// One past the last token of a run of capitalised words from `k`.
+    fn name_run_right(&self, ctx: &Context, k: usize) -> Option<usize> {
+        if !self.is_name_word(ctx, k) {
+            return None;
+        }
+        let mut e = k + 1;
+        while e < ctx.len() && e - k < 4 && self.is_name_word(ctx, e) && ctx.adjacent(e - 1) {
+            e += 1;
+        }
+        Some(e)
+    }
 }
 
 impl Recogniser for OfficeRecogniser {
@@ -249,6 +310,18 @@ impl Recogniser for OfficeRecogniser {
                             }
                         }
                     }
+                    // "GM chief executive", "Turkcell's chief operating
+                    // officer": a name the lexicons do not know is the body.
+                    if t.scope != OfficeScope::National {
+                        if let Some(s) = self.name_run_left(ctx, q) {
+                            jurisdiction = Some(EntityRef {
+                                kind: EntityKind::Organization,
+                                name: ctx.text[ctx.token(s).start..ctx.token(q).end].to_string(),
+                            });
+                            first = s;
+                            continue;
+                        }
+                    }
                 }
                 break;
             }
@@ -282,6 +355,19 @@ impl Recogniser for OfficeRecogniser {
                         }
                     }
                 }
+                // "chief executive of Standard Chartered": an unknown body.
+                if last_end <= t.end
+                    && country_owner.is_none()
+                    && !by_start.contains_key(&ctx.token(k).start)
+                {
+                    if let Some(e) = self.name_run_right(ctx, k) {
+                        jurisdiction = Some(EntityRef {
+                            kind: EntityKind::Organization,
+                            name: ctx.text[ctx.token(k).start..ctx.token(e - 1).end].to_string(),
+                        });
+                        last_end = e;
+                    }
+                }
                 if let Some((owner, after)) = country_owner {
                     if let Some(m) = by_start.get(&ctx.token(after).start) {
                         if let Some(e) = ctx.token_ending_at(m.end) {
@@ -296,7 +382,7 @@ impl Recogniser for OfficeRecogniser {
             }
             let has_of = last_end > t.end;
             let keep = match t.scope {
-                OfficeScope::NeedsOf => has_of,
+                OfficeScope::NeedsOf => has_of || jurisdiction.is_some(),
                 OfficeScope::Body | OfficeScope::National => true,
             };
             if keep {

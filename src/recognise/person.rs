@@ -182,6 +182,10 @@ impl Recogniser for PersonRecogniser {
                     || (end + 2 < ctx.len()
                         && matches!(ctx.tok(end + 2), "’s" | "'s")
                         && office_start.contains(&(end + 1))));
+            // "the chief executive of Standard Chartered, Mervyn Davies,"
+            let after_office_comma =
+                words >= 2 && i >= 2 && ctx.tok(i - 1) == "," && office_end.contains(&(i - 2));
+            let apposition = apposition || after_office_comma;
             let before_speech =
                 words >= 2 && end < ctx.len() && self.speech_verbs.contains(&ctx.lower[end]);
             let rule = if after_title {
