@@ -211,8 +211,64 @@ fn link_people(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut Assi
     }
 }
 
-/// Countries, organisations and dates: by canonical name.
+/// The key an organisation's name is merged by: folded, `&` read as `and`,
+/// a leading article dropped.
+fn org_key(label: &str) -> String {
+    let k = fold(label).replace(" & ", " and ");
+    k.strip_prefix("the ").map(str::to_string).unwrap_or(k)
+}
+
+/// Initials of a name's capitalised words (`Oil and Natural Gas Corporation` → `ONGC`).
+pub fn initials(label: &str) -> String {
+    label
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !matches!(*w, "of" | "and" | "the" | "&" | "for" | "The"))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+/// Countries, organisations and dates: by canonical name; an organisation
+/// named by its initials joins the one full name with those initials.
 fn link_by_name(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut Assignment) {
+    let first_cluster = clusters.len();
+    link_by_key(docs, clusters, assign);
+    let orgs: Vec<usize> = (first_cluster..clusters.len())
+        .filter(|&c| clusters[c].kind == EntityKind::Organization)
+        .collect();
+    let label_of = |clusters: &[Cluster], c: usize| -> String {
+        let (d, e) = clusters[c].members[0];
+        docs[d].entities[e].label.clone()
+    };
+    for &a in &orgs {
+        let acronym = label_of(clusters, a);
+        let n = acronym.chars().count();
+        if !(2..=6).contains(&n)
+            || !acronym
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
+            continue;
+        }
+        let full: Vec<usize> = orgs
+            .iter()
+            .copied()
+            .filter(|&b| b != a && !clusters[b].members.is_empty())
+            .filter(|&b| {
+                let l = label_of(clusters, b);
+                l.contains(' ') && initials(&l) == acronym
+            })
+            .collect();
+        if let [b] = full[..] {
+            let moved = std::mem::take(&mut clusters[a].members);
+            for m in moved {
+                join(clusters, assign, b, m);
+            }
+        }
+    }
+}
+
+fn link_by_key(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut Assignment) {
     let mut by_key: BTreeMap<(EntityKind, String), usize> = BTreeMap::new();
     for (d, doc) in docs.iter().enumerate() {
         for (e, ent) in doc.entities.iter().enumerate() {
@@ -222,7 +278,10 @@ fn link_by_name(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut Ass
             ) {
                 continue;
             }
-            let k = (ent.kind, ent.label.clone());
+            let k = match ent.kind {
+                EntityKind::Organization => (ent.kind, org_key(&ent.label)),
+                _ => (ent.kind, ent.label.clone()),
+            };
             let c = match by_key.get(&k) {
                 Some(&c) => c,
                 None => {
@@ -478,7 +537,38 @@ fn build_graph(docs: &[DocFacts], clusters: Vec<Cluster>, assign: &Assignment) -
     let mut entities: Vec<Entity> = Vec::new();
     let mut iri_of_cluster: Vec<String> = Vec::new();
     let mut used: BTreeSet<String> = BTreeSet::new();
+    // Names (normalised) every country and organisation goes by, for the
+    // jurisdictions of offices.
+    // An acronym (`GM`) is looked up by the initials of full names.
+    let is_acronym = |name: &str| {
+        (2..=6).contains(&name.chars().count())
+            && name.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let name_key = |kind: EntityKind, name: &str| match kind {
+        EntityKind::Organization if is_acronym(name) => (kind, format!("#{name}")),
+        EntityKind::Organization => (kind, org_key(name)),
+        _ => (kind, name.to_string()),
+    };
+    let mut by_name: BTreeMap<(EntityKind, String), usize> = BTreeMap::new();
     for c in &clusters {
+        if c.members.is_empty() {
+            // Merged into another (an acronym into its full name).
+            iri_of_cluster.push(String::new());
+            continue;
+        }
+        if matches!(c.kind, EntityKind::Country | EntityKind::Organization) {
+            for &(d, e) in &c.members {
+                let label = &docs[d].entities[e].label;
+                by_name
+                    .entry(name_key(c.kind, label))
+                    .or_insert(entities.len());
+                if c.kind == EntityKind::Organization && label.contains(' ') {
+                    by_name
+                        .entry((c.kind, format!("#{}", initials(label))))
+                        .or_insert(entities.len());
+                }
+            }
+        }
         let label = cluster_label(docs, c);
         let base = format!("{}{}/{}", vocab::ID, c.kind.slug(), slug(&label));
         let mut iri = base.clone();
@@ -534,12 +624,6 @@ fn build_graph(docs: &[DocFacts], clusters: Vec<Cluster>, assign: &Assignment) -
         });
     }
     // Jurisdictions named only inside an office title still become nodes.
-    let mut by_name: BTreeMap<(EntityKind, String), usize> = BTreeMap::new();
-    for (i, e) in entities.iter().enumerate() {
-        if matches!(e.kind, EntityKind::Country | EntityKind::Organization) {
-            by_name.entry((e.kind, e.label.clone())).or_insert(i);
-        }
-    }
     let mut extra = Vec::new();
     for e in &entities {
         if let Detail::Office {
@@ -548,7 +632,7 @@ fn build_graph(docs: &[DocFacts], clusters: Vec<Cluster>, assign: &Assignment) -
         } = &e.detail
         {
             if let std::collections::btree_map::Entry::Vacant(slot) =
-                by_name.entry((j.kind, j.name.clone()))
+                by_name.entry(name_key(j.kind, &j.name))
             {
                 let iri = format!("{}{}/{}", vocab::ID, j.kind.slug(), slug(&j.name));
                 slot.insert(entities.len() + extra.len());
@@ -598,7 +682,7 @@ fn build_graph(docs: &[DocFacts], clusters: Vec<Cluster>, assign: &Assignment) -
             ..
         } = &e.detail
         {
-            if let Some(&ji) = by_name.get(&(j.kind, j.name.clone())) {
+            if let Some(&ji) = by_name.get(&name_key(j.kind, &j.name)) {
                 rels.entry((
                     e.iri.clone(),
                     "jurisdiction".into(),

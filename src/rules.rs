@@ -425,7 +425,6 @@ fn list(s: &str) -> Vec<String> {
 fn words(s: &str) -> Vec<String> {
     s.split_whitespace().map(str::to_lowercase).collect()
 }
-
 fn replace_or_push<T>(v: &mut Vec<T>, item: T, same: impl Fn(&T, &T) -> bool) {
     match v.iter_mut().find(|x| same(x, &item)) {
         Some(slot) => *slot = item,

@@ -99,12 +99,68 @@ pub static DEFAULT_ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::ne
     .collect()
 });
 
+/// A span of text matched as one token.
+struct Piece<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Piece<'t> {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn as_str(&self) -> &'t str {
+        &self.text[self.start..self.end]
+    }
+}
+
+/// `Turkey-EU`, `Fiat-GM`: a hyphen between two capitalised parts joins two
+/// names, and each is a token (the hyphen too); `rare-earth` stays whole.
+fn split_names(text: &str, start: usize, end: usize) -> Vec<Piece<'_>> {
+    let s = &text[start..end];
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, c) in s.char_indices() {
+        if c != '-' || i == 0 {
+            continue;
+        }
+        let before = s[from..i].chars().next().is_some_and(char::is_uppercase);
+        let after = s[i + 1..].chars().next().is_some_and(char::is_uppercase);
+        if before && after {
+            out.push(Piece {
+                text,
+                start: start + from,
+                end: start + i,
+            });
+            out.push(Piece {
+                text,
+                start: start + i,
+                end: start + i + 1,
+            });
+            from = i + 1;
+        }
+    }
+    out.push(Piece {
+        text,
+        start: start + from,
+        end,
+    });
+    out
+}
+
 /// Splits text into tokens. A trailing possessive `'s`/`’s` becomes a
 /// token of its own so that `Ukraine’s` yields `Ukraine` and `’s`.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut last_end = 0;
-    for m in TOKEN.find_iter(text) {
+    for m in TOKEN
+        .find_iter(text)
+        .flat_map(|m| split_names(text, m.start(), m.end()))
+    {
         let after_newline = text[last_end..m.start()].contains('\n');
         last_end = m.end();
         let s = m.as_str();
@@ -240,7 +296,8 @@ mod tests {
             ("U.S.-Ukraine deal", &["U.S.", "-", "Ukraine", "deal"]),
             ("$350 billion", &["$", "350", "billion"]),
             ("al-Assad's O'Brien", &["al-Assad", "'s", "O'Brien"]),
-            ("Secretary-General", &["Secretary-General"]),
+            ("Secretary-General", &["Secretary", "-", "General"]),
+            ("Turkey-EU rare-earth", &["Turkey", "-", "EU", "rare-earth"]),
         ];
         for (text, expected) in cases {
             assert_eq!(&words(text), expected, "{text}");

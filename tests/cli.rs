@@ -369,11 +369,16 @@ fn user_rules_add_an_office_and_a_verb() {
     let text = dir.path().join("article.txt");
     std::fs::write(
         &text,
-        "Grand Vizier Ayla Demir of Ruritania clinched the grain corridor deal on Monday.",
+        "Grand Vizier Ayla Demir of Ruritania initialled the grain corridor deal on Monday.",
     )
     .unwrap();
-    let before = ok(&["extract", text.to_str().unwrap()]);
-    assert!(!before.contains("Grand Vizier"), "{before}");
+    let before = records(&ok(&["extract", text.to_str().unwrap()]));
+    assert!(
+        !before
+            .iter()
+            .any(|r| r["record"] == "relation" || r["label"] == "Grand Vizier of Ruritania"),
+        "{before:?}"
+    );
     let rules = dir.path().join("rules");
     std::fs::create_dir_all(rules.join("lexicons")).unwrap();
     std::fs::create_dir_all(rules.join("rules")).unwrap();
@@ -387,7 +392,11 @@ fn user_rules_add_an_office_and_a_verb() {
         "Ruritania\t\tRuritanian\tStrelsau\n",
     )
     .unwrap();
-    std::fs::write(rules.join("rules/triggers.tsv"), "clinched\tsigned\tverb\n").unwrap();
+    std::fs::write(
+        rules.join("rules/triggers.tsv"),
+        "initialled\tsigned\tverb\n",
+    )
+    .unwrap();
     let after = records(&ok(&[
         "extract",
         text.to_str().unwrap(),

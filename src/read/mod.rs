@@ -317,6 +317,7 @@ impl<'a> Builder<'a> {
             }
         }
         self.resolve_anaphors(anaphors);
+        self.merge_acronyms();
         self.sort_mentions();
     }
 
@@ -350,6 +351,47 @@ impl<'a> Builder<'a> {
             let at = seen.partition_point(|&(s, _)| s < m.start);
             seen.insert(at, (m.start, e));
             self.push(m, e);
+        }
+    }
+
+    /// An organisation named by its initials (`GM`, `ONGC`) is the one
+    /// whose name they abbreviate (`General Motors`, `Oil and Natural Gas
+    /// Corporation`) when the document names it in full.
+    fn merge_acronyms(&mut self) {
+        use crate::link::initials;
+        let orgs: Vec<usize> = (0..self.entities.len())
+            .filter(|&e| {
+                self.entities[e].kind == EntityKind::Organization
+                    && !self.entities[e].mentions.is_empty()
+            })
+            .collect();
+        for &a in &orgs {
+            let label = self.entities[a].label.clone();
+            let n = label.chars().count();
+            if !(2..=6).contains(&n)
+                || !label
+                    .chars()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit())
+            {
+                continue;
+            }
+            let full: Vec<usize> = orgs
+                .iter()
+                .copied()
+                .filter(|&b| b != a && !self.entities[b].mentions.is_empty())
+                .filter(|&b| {
+                    self.entities[b].label.contains(' ')
+                        && initials(&self.entities[b].label) == label
+                })
+                .collect();
+            if let [b] = full[..] {
+                let moved = std::mem::take(&mut self.entities[a].mentions);
+                for &mi in &moved {
+                    self.entity_of[mi] = b;
+                }
+                self.entities[b].mentions.extend(moved);
+                self.entities[b].mentions.sort_unstable();
+            }
         }
     }
 

@@ -66,6 +66,11 @@ const DETERMINERS: &[&str] = &[
 const GROUP_LINKS: &[&str] = &[
     "and", ",", "led", "by", "along", "together", "with", "as", "well", "both", "the", "’s", "'s",
 ];
+/// Words that end the noun phrase after a preposition.
+const GROUP_BREAKS: &[&str] = &[
+    "to", "of", "for", "in", "on", "at", "by", "from", "that", "which", "who", "and", "or", "but",
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "said", "says",
+];
 const NEGATIONS: &[&str] = &[
     "not", "never", "n't", "refused", "declined", "failed", "won't",
 ];
@@ -188,6 +193,60 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                     );
                 }
             }
+        }
+    }
+    // "a deal between X and Y", "an agreement with X", "the X-Y deal",
+    // "X's agreement": the agents written with an agreement are its parties.
+    for (k, a) in ms.iter().enumerate() {
+        if a.kind != EntityKind::Agreement || a.rule.starts_with("agreement.anaphor") {
+            continue;
+        }
+        let s = ctx.seg.sentences[ctx.sentence_of(a.first)];
+        let sentence: Vec<usize> = (0..ms.len())
+            .filter(|&j| ms[j].first >= s.first_token && ms[j].end <= s.end_token)
+            .collect();
+        for m in prepositional_agents(
+            ctx,
+            &ms,
+            &sentence,
+            a.end,
+            s.end_token,
+            &["between", "with"],
+        ) {
+            acc.add(
+                m.entity,
+                "partyTo",
+                a.entity,
+                s.start,
+                s.end,
+                "relation.party-complement",
+            );
+        }
+        // Agents right before it, joined by "-", "and" or "'s".
+        let mut j = k;
+        let mut edge = a.first;
+        while j > 0 {
+            j -= 1;
+            let m = ms[j];
+            if m.end > edge || edge - m.end > 1 || !is_agent(&m) && m.rule != "country.demonym" {
+                break;
+            }
+            let gap_ok =
+                (m.end..edge).all(|t| matches!(ctx.tok(t), "-" | "’s" | "'s" | "and" | "/"));
+            if !gap_ok || m.first < s.first_token {
+                break;
+            }
+            if m.rule != "country.demonym" {
+                acc.add(
+                    m.entity,
+                    "partyTo",
+                    a.entity,
+                    s.start,
+                    s.end,
+                    "relation.attributive",
+                );
+            }
+            edge = m.first;
         }
     }
     for s in &ctx.seg.sentences {
@@ -376,9 +435,13 @@ fn prepositional_agents(
             let group = subject_group(ctx, ms, sentence, k + 1, to);
             // The group must start right after the preposition (and "the").
             if let Some(first) = group.first() {
-                let lead_ok = (k + 1..first.first).all(|j| {
-                    matches!(ctx.lower[j].as_str(), "the" | "both") || ms_office_at(ms, sentence, j)
-                });
+                // "with Japanese rival Nissan Motor": a few describing words.
+                let lead_ok = first.first - (k + 1) <= 3
+                    && (k + 1..first.first).all(|j| {
+                        ms_office_at(ms, sentence, j)
+                            || ctx.token(j).kind == TokenKind::Word
+                                && !GROUP_BREAKS.contains(&ctx.lower[j].as_str())
+                    });
                 if lead_ok {
                     out.extend(group);
                 }
@@ -448,7 +511,12 @@ fn verb(
         m.kind == EntityKind::Agreement
             && m.first >= t.1
             && m.first - t.1 <= 4
-            && (t.1..m.first).all(|k| OBJECT_GAP.contains(&ctx.lower[k].as_str()))
+            && (t.1..m.first).all(|k| {
+                OBJECT_GAP.contains(&ctx.lower[k].as_str())
+                    || ctx.token(k).kind == TokenKind::Word
+                        && !ctx.token(k).capitalised
+                        && !GROUP_BREAKS.contains(&ctx.lower[k].as_str())
+            })
     });
     if let Some(a) = object.filter(|_| !adjectival) {
         for m in subject_group(ctx, ms, sentence, clause_start, t.0) {

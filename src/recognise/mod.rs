@@ -13,6 +13,7 @@ mod gazetteer;
 mod office;
 mod org;
 mod person;
+mod slot;
 
 use std::collections::HashSet;
 
@@ -24,6 +25,7 @@ pub use gazetteer::Gazetteer;
 pub use office::{office_label, OfficeRecogniser};
 pub use org::OrgPatternRecogniser;
 pub use person::{surname_key, PersonRecogniser};
+pub use slot::PartySlotRecogniser;
 
 use crate::rules::Rules;
 use crate::segment::{Segmented, Token, TokenKind};
@@ -224,7 +226,10 @@ impl<'a> Context<'a> {
 
     /// True for a capitalised word token.
     pub fn is_cap_word(&self, i: usize) -> bool {
-        i < self.len() && self.token(i).kind == TokenKind::Word && self.token(i).capitalised
+        i < self.len()
+            && self.token(i).kind == TokenKind::Word
+            && self.token(i).capitalised
+            && !is_contraction(self.tok(i))
     }
 
     /// The token that starts at byte `b`, if any.
@@ -267,6 +272,7 @@ impl Recognisers {
                 Box::new(OfficeRecogniser::new(rules)),
                 Box::new(PersonRecogniser::new(rules)),
                 Box::new(AgreementRecogniser::new(rules)),
+                Box::new(PartySlotRecogniser::new(rules)),
                 Box::new(DateRecogniser::new()),
             ],
         })
@@ -322,6 +328,17 @@ pub fn resolve_overlaps(mut found: Vec<Mention>) -> Vec<Mention> {
     });
     found.sort_by_key(|m| (m.start, m.end));
     found
+}
+
+/// `We’re`, `Don't`: an apostrophe followed by a lower-case letter.
+fn is_contraction(w: &str) -> bool {
+    let mut chars = w.chars();
+    while let Some(c) = chars.next() {
+        if c == '\'' || c == '’' {
+            return chars.next().is_some_and(char::is_lowercase);
+        }
+    }
+    false
 }
 
 /// Normalises a word for keys: lower case, accents dropped.

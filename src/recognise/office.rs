@@ -32,11 +32,30 @@ const PORTFOLIO_HEADS: &[&str] = &["minister", "secretary"];
 
 impl OfficeRecogniser {
     pub fn new(rules: &Rules) -> Self {
-        let titles: BTreeMap<_, _> = rules
-            .offices
-            .iter()
-            .map(|o| (o.surface.clone(), (o.canonical.clone(), o.scope)))
-            .collect();
+        let mut titles: BTreeMap<Vec<String>, (String, OfficeScope)> = BTreeMap::new();
+        for o in &rules.offices {
+            titles.insert(o.surface.clone(), (o.canonical.clone(), o.scope));
+            // "Secretary-General" is cut into three tokens (a hyphen between
+            // capitals), "secretary-general" stays one: both must match.
+            if o.surface.iter().any(|w| w.contains('-')) {
+                let split: Vec<String> = o
+                    .surface
+                    .iter()
+                    .flat_map(|w| {
+                        let parts: Vec<&str> = w.split('-').collect();
+                        let n = parts.len();
+                        parts.into_iter().enumerate().flat_map(move |(i, p)| {
+                            let mut v = vec![p.to_string()];
+                            if i + 1 < n {
+                                v.push("-".to_string());
+                            }
+                            v
+                        })
+                    })
+                    .collect();
+                titles.insert(split, (o.canonical.clone(), o.scope));
+            }
+        }
         let longest = titles.keys().map(Vec::len).max().unwrap_or(1);
         OfficeRecogniser {
             titles,

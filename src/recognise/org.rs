@@ -16,8 +16,47 @@ pub struct OrgPatternRecogniser {
     legislatures: BTreeMap<String, String>,
 }
 
+/// Heads of institution names, which may go on with "of X".
+const INSTITUTIONS: &[&str] = &[
+    "Ministry",
+    "Department",
+    "Council",
+    "Office",
+    "Commission",
+    "Court",
+    "Bank",
+    "Committee",
+    "Agency",
+    "Service",
+    "Union",
+    "Assembly",
+    "Federation",
+    "Association",
+    "Organisation",
+    "Organization",
+    "Institute",
+    "University",
+    "Fund",
+    "Secretariat",
+    "Bureau",
+    "Board",
+    "Authority",
+    "Parliament",
+    "Congress",
+    "Forces",
+    "Army",
+    "Conference",
+    "Tribunal",
+    "Staff",
+    "Chamber",
+    "Chambers",
+    "League",
+    "Movement",
+    "Front",
+    "Party",
+];
 const LEGISLATURE_WORDS: &[&str] = &["parliament", "legislature", "lawmakers"];
-const CONNECTORS: &[&str] = &["of", "for", "on", "and"];
+const CONNECTORS: &[&str] = &["of", "for", "on"];
 
 impl OrgPatternRecogniser {
     pub fn new(rules: &Rules) -> Self {
@@ -54,12 +93,32 @@ impl Recogniser for OrgPatternRecogniser {
             }
             // Left: capitalised words on the same line.
             let mut first = i;
-            while first > 0 && ctx.is_cap_word(first - 1) && ctx.adjacent(first - 1) {
-                first -= 1;
+            loop {
+                if first > 0 && ctx.is_cap_word(first - 1) && ctx.adjacent(first - 1) {
+                    first -= 1;
+                // "Oil and Natural Gas Corporation", "Public and Commercial
+                // Services Union": "and" or "&" between capitalised words.
+                } else if first > 1
+                    && (ctx.tok(first - 1) == "&"
+                        || ctx.tok(first - 1) == "and"
+                            && (INSTITUTIONS.contains(&ctx.tok(i)) || ctx.tok(i) == "Corporation"))
+                    && ctx.is_cap_word(first - 2)
+                    && ctx.adjacent(first - 2)
+                    && ctx.adjacent(first - 1)
+                {
+                    first -= 2;
+                } else {
+                    break;
+                }
             }
-            // Right: "of [the] Capitalised…" (Ministry of Foreign Affairs).
+            // Right: "of [the] Capitalised…" (Ministry of Foreign Affairs),
+            // for the heads of institutions; a company is not "of the US".
             let mut last = i;
-            let mut j = i + 1;
+            let mut j = if INSTITUTIONS.contains(&ctx.tok(i)) {
+                i + 1
+            } else {
+                ctx.len()
+            };
             while j + 1 < ctx.len()
                 && CONNECTORS.contains(&ctx.lower[j].as_str())
                 && ctx.adjacent(j - 1)

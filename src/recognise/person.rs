@@ -79,6 +79,17 @@ impl PersonRecogniser {
                 end += 1;
                 continue;
             }
+            // "Jean-Claude Juncker": a hyphen between capitalised parts.
+            if w == "-"
+                && self.is_name_word(ctx, end + 1)
+                && !blocked(end + 1)
+                && ctx.adjacent(end)
+                && ctx.token(end).start == ctx.token(end - 1).end
+                && ctx.token(end + 1).start == ctx.token(end).end
+            {
+                end += 2;
+                continue;
+            }
             if PARTICLES.contains(&w) && self.is_name_word(ctx, end + 1) && !blocked(end + 1) {
                 end += 2;
                 words += 1;

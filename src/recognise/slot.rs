@@ -1,0 +1,216 @@
+//! Names in the places of a deal's parties: capitalised names the lexicons
+//! do not know, standing where only an agent can stand — `a deal between
+//! PDVSA and Enarsa`, `an agreement with Nissan Motor`, `the Fiat-GM
+//! deal`, `Shell's agreement`, `ONGC and NIOC reached a deal` — are
+//! organisations.
+
+use std::collections::HashSet;
+
+use super::{Context, Detail, EntityKind, Mention, Recogniser};
+use crate::rules::Rules;
+
+pub struct PartySlotRecogniser {
+    not_names: HashSet<String>,
+    verbs: HashSet<String>,
+}
+
+/// Words that may stand between a subject and its verb ("has", "will").
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "is",
+    "was",
+    "are",
+    "were",
+    "also",
+    "finally",
+    "has been",
+    "recently",
+    "yesterday",
+];
+
+impl PartySlotRecogniser {
+    pub fn new(rules: &Rules) -> Self {
+        PartySlotRecogniser {
+            not_names: rules.not_names.clone(),
+            verbs: rules
+                .triggers
+                .iter()
+                .filter(|t| t.kind == crate::rules::TriggerKind::Verb)
+                .filter_map(|t| t.surface.first().cloned())
+                .collect(),
+        }
+    }
+
+    fn name_word(&self, ctx: &Context, covered: &[bool], i: usize) -> bool {
+        i < ctx.len() && ctx.is_cap_word(i) && !covered[i] && !self.not_names.contains(ctx.tok(i))
+    }
+
+    /// A run of free capitalised words starting at `i`: one past its end.
+    fn run_right(&self, ctx: &Context, covered: &[bool], i: usize) -> Option<usize> {
+        if !self.name_word(ctx, covered, i) {
+            return None;
+        }
+        let mut e = i + 1;
+        while e - i < 4 && self.name_word(ctx, covered, e) && ctx.adjacent(e - 1) {
+            e += 1;
+        }
+        Some(e)
+    }
+
+    /// A run of free capitalised words ending at `i`: its first token.
+    fn run_left(&self, ctx: &Context, covered: &[bool], i: usize) -> Option<usize> {
+        if !self.name_word(ctx, covered, i) {
+            return None;
+        }
+        let mut s = i;
+        while i - s < 3 && s > 0 && self.name_word(ctx, covered, s - 1) && ctx.adjacent(s - 1) {
+            s -= 1;
+        }
+        Some(s)
+    }
+}
+
+impl Recogniser for PartySlotRecogniser {
+    fn name(&self) -> &'static str {
+        "party-slot"
+    }
+
+    fn recognise(&self, ctx: &Context, found: &mut Vec<Mention>) {
+        let mut covered = vec![false; ctx.len()];
+        let mut agreements: Vec<(usize, usize)> = Vec::new();
+        for m in found.iter() {
+            // Every token a mention touches, aligned or not.
+            let a = ctx.seg.tokens.partition_point(|t| t.end <= m.start);
+            let b = ctx.seg.tokens.partition_point(|t| t.start < m.end);
+            for c in covered.iter_mut().take(b).skip(a) {
+                *c = true;
+            }
+            if let Detail::Agreement { plural: false, .. } = m.detail {
+                if b > a {
+                    agreements.push((a, b));
+                }
+            }
+        }
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for &(a, b) in &agreements {
+            // After: "between X and Y", "with [Japanese rival] X".
+            let mut k = b;
+            if k < ctx.len() && matches!(ctx.lower[k].as_str(), "between" | "with") {
+                k += 1;
+                for _ in 0..2 {
+                    while k < ctx.len()
+                        && !ctx.token(k).capitalised
+                        && matches!(
+                            ctx.lower[k].as_str(),
+                            "the" | "its" | "rival" | "partner" | "firm"
+                        )
+                    {
+                        k += 1;
+                    }
+                    while k < ctx.len() && covered[k] && ctx.is_cap_word(k) {
+                        k += 1; // "Japanese" (a demonym) before the name
+                    }
+                    let Some(e) = self.run_right(ctx, &covered, k) else {
+                        break;
+                    };
+                    runs.push((k, e));
+                    if e < ctx.len() && ctx.lower[e] == "and" {
+                        k = e + 1;
+                    } else {
+                        break;
+                    }
+                }
+            }
+            // Before: "the Fiat-GM deal", "Shell's agreement".
+            let mut p = a;
+            while p > 0
+                && !ctx.token(p - 1).capitalised
+                && p + 3 > a
+                && ctx.token(p - 1).kind == crate::segment::TokenKind::Word
+                && !matches!(
+                    ctx.lower[p - 1].as_str(),
+                    "the" | "a" | "an" | "of" | "to" | "with" | "and" | "for" | "on" | "in"
+                )
+            {
+                p -= 1;
+            }
+            if p > 0 && matches!(ctx.tok(p - 1), "’s" | "'s") && p > 1 {
+                if let Some(s) = self.run_left(ctx, &covered, p - 2) {
+                    runs.push((s, p - 1));
+                }
+            } else if p > 0 {
+                // Only a pair joined by a hyphen: "Fiat-GM deal".
+                if let Some(s) = self.run_left(ctx, &covered, p - 1) {
+                    if s > 1 && ctx.tok(s - 1) == "-" {
+                        runs.push((s, p));
+                        if let Some(s2) = self.run_left(ctx, &covered, s - 2) {
+                            runs.push((s2, s - 1));
+                        }
+                    }
+                } else if p > 2 && ctx.tok(p - 2) == "-" {
+                    // "Turkey-EU" with a known right side
+                    if let Some(s2) = self.run_left(ctx, &covered, p - 3) {
+                        runs.push((s2, p - 2));
+                    }
+                }
+            }
+        }
+        // Subjects of an involvement verb: "ONGC and NIOC reached a deal".
+        for v in 0..ctx.len() {
+            if !self.verbs.contains(&ctx.lower[v]) || covered[v] {
+                continue;
+            }
+            let mut k = v;
+            while k > 0 && AUXILIARIES.contains(&ctx.lower[k - 1].as_str()) {
+                k -= 1;
+            }
+            if k == 0 {
+                continue;
+            }
+            if let Some(s) = self.run_left(ctx, &covered, k - 1) {
+                // "Demir of Ruritania signed": not after a preposition.
+                let after_preposition = s > 0
+                    && matches!(
+                        ctx.lower[s - 1].as_str(),
+                        "of" | "in" | "from" | "at" | "to" | "for" | "with" | "by" | "on"
+                    );
+                if after_preposition {
+                    continue;
+                }
+                runs.push((s, k));
+                if s > 1 && ctx.lower[s - 1] == "and" {
+                    if let Some(s2) = self.run_left(ctx, &covered, s - 2) {
+                        runs.push((s2, s - 1));
+                    }
+                }
+            }
+        }
+        runs.sort();
+        runs.dedup();
+        // A sentence's first word is capitalised anyway: alone, it is no name.
+        runs.retain(|&(s, e)| {
+            let first = ctx.seg.sentences[ctx.sentence_of(s)].first_token;
+            !(s == first && e == s + 1)
+        });
+        for (s, e) in runs {
+            let start = ctx.token(s).start;
+            let end = ctx.token(e - 1).end;
+            found.push(Mention {
+                start,
+                end,
+                kind: EntityKind::Organization,
+                label: ctx.text[start..end].to_string(),
+                rule: "org.party-slot",
+                detail: Detail::Organization {
+                    org_type: "Organization".into(),
+                    country: None,
+                },
+            });
+        }
+    }
+}
