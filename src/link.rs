@@ -532,7 +532,38 @@ fn cluster_label(docs: &[DocFacts], c: &Cluster) -> String {
         .unwrap_or_default()
 }
 
+/// The countries and bodies involved in each described agreement, by the
+/// corpus's relations: they name it ("Turkmenistan–Ukraine gas deal").
+fn agreement_parties(
+    docs: &[DocFacts],
+    clusters: &[Cluster],
+    assign: &Assignment,
+) -> BTreeMap<usize, BTreeSet<String>> {
+    let mut out: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for r in &doc.relations {
+            let (Some(&s), Some(&o)) = (assign.get(&(d, r.subject)), assign.get(&(d, r.object)))
+            else {
+                continue;
+            };
+            let described = matches!(&clusters[o].detail, Detail::Agreement { named: false, .. });
+            if described
+                && matches!(
+                    clusters[s].kind,
+                    EntityKind::Country | EntityKind::Organization
+                )
+            {
+                out.entry(o)
+                    .or_default()
+                    .insert(cluster_label(docs, &clusters[s]));
+            }
+        }
+    }
+    out
+}
+
 fn build_graph(docs: &[DocFacts], clusters: Vec<Cluster>, assign: &Assignment) -> KnowledgeGraph {
+    let parties = agreement_parties(docs, &clusters, assign);
     // Entities with IRIs from their labels.
     let mut entities: Vec<Entity> = Vec::new();
     let mut iri_of_cluster: Vec<String> = Vec::new();
@@ -569,7 +600,17 @@ fn build_graph(docs: &[DocFacts], clusters: Vec<Cluster>, assign: &Assignment) -
                 }
             }
         }
-        let label = cluster_label(docs, c);
+        let mut label = cluster_label(docs, c);
+        let mut extra_alias = None;
+        if let Some(p) = parties.get(&iri_of_cluster.len()) {
+            if (1..=3).contains(&p.len()) {
+                extra_alias = Some(label.clone());
+                label = format!(
+                    "{} {label}",
+                    p.iter().cloned().collect::<Vec<_>>().join("–")
+                );
+            }
+        }
         let base = format!("{}{}/{}", vocab::ID, c.kind.slug(), slug(&label));
         let mut iri = base.clone();
         let mut n = 2;
@@ -578,7 +619,7 @@ fn build_graph(docs: &[DocFacts], clusters: Vec<Cluster>, assign: &Assignment) -
             n += 1;
         }
         used.insert(iri.clone());
-        let mut aliases = BTreeSet::new();
+        let mut aliases: BTreeSet<String> = extra_alias.into_iter().collect();
         let mut mentions = Vec::new();
         let mut detail = c.detail.clone();
         for &(d, e) in &c.members {

@@ -122,8 +122,9 @@ fn negotiations_with_a_country_on_an_agreement() {
     let kg = graph(&[
         "Foreign Minister Penny Wong held talks with China on the new trade agreement in Beijing.",
     ]);
-    assert_has(&kg, "Penny Wong", "negotiated", "trade agreement");
-    assert_has(&kg, "China", "negotiated", "trade agreement");
+    // A described agreement is named after its parties.
+    assert_has(&kg, "Penny Wong", "negotiated", "China trade agreement");
+    assert_has(&kg, "China", "negotiated", "China trade agreement");
 }
 
 #[test]
@@ -131,7 +132,7 @@ fn the_deal_refers_to_the_agreement_under_discussion() {
     let kg = graph(&[
         "Iran and the European Union resumed work on the nuclear accord. On Friday, Iran signed the deal.",
     ]);
-    assert_has(&kg, "Iran", "signed", "nuclear accord");
+    assert_has(&kg, "Iran", "signed", "European Union–Iran nuclear accord");
 }
 
 #[test]

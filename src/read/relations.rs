@@ -211,7 +211,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             &sentence,
             a.end,
             s.end_token,
-            &["between", "with"],
+            &["between", "with", "of"],
         ) {
             acc.add(
                 m.entity,
