@@ -547,15 +547,18 @@ fn agreement_parties(
                 continue;
             };
             let described = matches!(&clusters[o].detail, Detail::Agreement { named: false, .. });
-            if described
-                && matches!(
-                    clusters[s].kind,
-                    EntityKind::Country | EntityKind::Organization
-                )
-            {
-                out.entry(o)
-                    .or_default()
-                    .insert(cluster_label(docs, &clusters[s]));
+            let party = match &clusters[s].detail {
+                Detail::Country => Some(cluster_label(docs, &clusters[s])),
+                // A parliament ratifying stands for its country.
+                Detail::Organization { country, .. } => Some(
+                    country
+                        .clone()
+                        .unwrap_or_else(|| cluster_label(docs, &clusters[s])),
+                ),
+                _ => None,
+            };
+            if let (true, Some(p)) = (described, party) {
+                out.entry(o).or_default().insert(p);
             }
         }
     }
@@ -628,6 +631,12 @@ fn build_graph(docs: &[DocFacts], clusters: Vec<Cluster>, assign: &Assignment) -
                 aliases.insert(ent.label.clone());
             }
             aliases.extend(ent.aliases.iter().filter(|a| **a != label).cloned());
+            // "agreement", "deal": a bare head names nothing.
+            if c.kind == EntityKind::Agreement {
+                aliases.retain(|a| {
+                    a.contains(' ') || a.chars().next().is_some_and(char::is_uppercase)
+                });
+            }
             mentions.extend(
                 ent.mentions
                     .iter()
