@@ -211,6 +211,15 @@ fn link_people(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut Assi
     }
 }
 
+/// Bodies of a state (ministries, parliaments, parties) speak for their
+/// country; companies and media do not.
+pub fn is_state_body(org_type: &str) -> bool {
+    matches!(
+        org_type,
+        "GovernmentOrganization" | "Legislature" | "PoliticalParty"
+    )
+}
+
 /// The key an organisation's name is merged by: folded, `&` read as `and`,
 /// a leading article dropped.
 fn org_key(label: &str) -> String {
@@ -308,9 +317,15 @@ fn parties_in_doc(doc: &DocFacts, e: usize) -> BTreeSet<String> {
             Detail::Country => {
                 out.insert(s.label.clone());
             }
-            // A body stands for its country (a parliament ratifying).
-            Detail::Organization { country, .. } => {
-                out.insert(country.clone().unwrap_or_else(|| s.label.clone()));
+            // A state body stands for its country (a parliament ratifying).
+            Detail::Organization {
+                country: Some(c),
+                org_type,
+            } if is_state_body(org_type) => {
+                out.insert(c.clone());
+            }
+            Detail::Organization { .. } => {
+                out.insert(s.label.clone());
             }
             _ => {}
         }
@@ -550,11 +565,11 @@ fn agreement_parties(
             let party = match &clusters[s].detail {
                 Detail::Country => Some(cluster_label(docs, &clusters[s])),
                 // A parliament ratifying stands for its country.
-                Detail::Organization { country, .. } => Some(
-                    country
-                        .clone()
-                        .unwrap_or_else(|| cluster_label(docs, &clusters[s])),
-                ),
+                Detail::Organization {
+                    country: Some(c),
+                    org_type,
+                } if is_state_body(org_type) => Some(c.clone()),
+                Detail::Organization { .. } => Some(cluster_label(docs, &clusters[s])),
                 _ => None,
             };
             if let (true, Some(p)) = (described, party) {

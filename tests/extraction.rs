@@ -148,3 +148,20 @@ fn an_unknown_company_is_the_body_of_its_officers() {
     );
     assert_has(&kg, "Osric Vane", "holdsOffice", "Chairman of Brindle Holt");
 }
+
+#[test]
+fn a_pronoun_carries_the_subject_over() {
+    let kg = graph(&[
+        "Finance Minister Nora Vale arrived on Monday. She signed the fisheries accord with Norway.",
+    ]);
+    assert_has(&kg, "Nora Vale", "signed", "Norway fisheries accord");
+    assert_has(&kg, "Norway", "partyTo", "Norway fisheries accord");
+}
+
+#[test]
+fn the_signing_of_an_accord_by_its_signatory() {
+    let kg = graph(&[
+        "The signing of the Oslo Accords by Prime Minister Yitzhak Rabin took place in 1993.",
+    ]);
+    assert_has(&kg, "Yitzhak Rabin", "signed", "Oslo Accords");
+}

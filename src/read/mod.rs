@@ -129,8 +129,9 @@ fn rank_countries(mentions: &[Mention]) -> Vec<String> {
             Detail::Country => Some(m.label.as_str()),
             // "Labour", "the Commons": a country's own bodies speak of it.
             Detail::Organization {
-                country: Some(c), ..
-            } => Some(c.as_str()),
+                country: Some(c),
+                org_type,
+            } if crate::link::is_state_body(org_type) => Some(c.as_str()),
             Detail::Office {
                 jurisdiction: Some(j),
                 ..

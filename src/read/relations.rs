@@ -481,6 +481,20 @@ fn verb(
         .max()
         .unwrap_or(t.1)
         .max(t.1);
+    // "the signing of the deal by X": a verb form used as a noun.
+    if ctx.lower.get(t.1).is_some_and(|w| w == "of") {
+        return noun(
+            ctx,
+            ms,
+            sentence,
+            t,
+            pred,
+            clause_start,
+            s_start,
+            s_end,
+            acc,
+        );
+    }
     let mut pred = pred.to_string();
     // "a draft agreement", "a recently signed deal": a participle or noun
     // inside a noun phrase, not a verb with a subject.
@@ -519,15 +533,15 @@ fn verb(
             })
     });
     if let Some(a) = object.filter(|_| !adjectival) {
-        for m in subject_group(ctx, ms, sentence, clause_start, t.0) {
-            acc.add(
-                m.entity,
-                &pred,
-                a.entity,
-                s_start,
-                s_end,
-                "relation.verb-subject",
-            );
+        let mut subjects = subject_group(ctx, ms, sentence, clause_start, t.0);
+        let mut rule = "relation.verb-subject";
+        if subjects.is_empty() {
+            let first = ctx.seg.sentences[ctx.sentence_of(t.0)].first_token;
+            subjects = carried_subject(ctx, ms, first, clause_start, t.0);
+            rule = "relation.verb-carried-subject";
+        }
+        for m in subjects {
+            acc.add(m.entity, &pred, a.entity, s_start, s_end, rule);
         }
         let until = sentence
             .iter()
@@ -616,12 +630,66 @@ fn noun(
     let owner = sentence.iter().map(|&k| ms[k]).find(|m| {
         is_agent(m) && m.end < t.0 && matches!(ctx.tok(m.end), "’s" | "'s") && t.0 - m.end <= 3
     });
+    // "the signing of the deal by X"
+    let s_end_tok = sentence.iter().map(|&k| ms[k].end).max().unwrap_or(a.end);
+    let by = prepositional_agents(ctx, ms, sentence, a.end, s_end_tok, &["by"]);
     if let Some(o) = owner {
         agents.push(o);
+    } else if !by.is_empty() {
+        agents.extend(by);
     } else {
         agents.extend(subject_group(ctx, ms, sentence, clause_start, t.0));
     }
     for m in agents {
         acc.add(m.entity, pred, a.entity, s_start, s_end, "relation.noun");
     }
+}
+
+/// The subject a clause leaves to its context: "X, who signed the deal"
+/// (the name before the relative pronoun) or "he signed the deal" (the
+/// latest person before, within two sentences; "it" and "they" take a
+/// country or body).
+fn carried_subject(
+    ctx: &Context,
+    ms: &[M],
+    sentence_first: usize,
+    clause_start: usize,
+    t0: usize,
+) -> Vec<M> {
+    let earlier = |upto: usize, ok: &dyn Fn(&M) -> bool| -> Option<M> {
+        let floor = ctx.sentence_of(sentence_first).saturating_sub(2);
+        ms.iter()
+            .rev()
+            .filter(|m| m.end <= upto && ctx.sentence_of(m.first) >= floor)
+            .find(|m| is_agent(m) && ok(m))
+            .copied()
+    };
+    // Relative: the agent right before ", who".
+    if clause_start > sentence_first
+        && matches!(ctx.lower[clause_start - 1].as_str(), "who" | "which")
+    {
+        let mut k = clause_start - 1;
+        while k > sentence_first && ctx.tok(k - 1) == "," {
+            k -= 1;
+        }
+        if let Some(m) = ms.iter().rev().find(|m| m.end == k && is_agent(m)) {
+            return vec![*m];
+        }
+    }
+    // A pronoun as subject.
+    let Some(p) =
+        (clause_start..t0).find(|&k| matches!(ctx.lower[k].as_str(), "he" | "she" | "it" | "they"))
+    else {
+        return vec![];
+    };
+    let person = matches!(ctx.lower[p].as_str(), "he" | "she");
+    earlier(p, &|m: &M| {
+        if person {
+            m.kind == EntityKind::Person
+        } else {
+            m.kind != EntityKind::Person
+        }
+    })
+    .into_iter()
+    .collect()
 }

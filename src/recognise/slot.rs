@@ -52,7 +52,8 @@ impl PartySlotRecogniser {
 
     /// A run of free capitalised words starting at `i`: one past its end.
     fn run_right(&self, ctx: &Context, covered: &[bool], i: usize) -> Option<usize> {
-        if !self.name_word(ctx, covered, i) {
+        // Not the tail of a known name ("Nissan Motor").
+        if !self.name_word(ctx, covered, i) || i > 0 && covered[i - 1] && ctx.adjacent(i - 1) {
             return None;
         }
         let mut e = i + 1;
@@ -64,7 +65,10 @@ impl PartySlotRecogniser {
 
     /// A run of free capitalised words ending at `i`: its first token.
     fn run_left(&self, ctx: &Context, covered: &[bool], i: usize) -> Option<usize> {
-        if !self.name_word(ctx, covered, i) {
+        // Not the head of a known name.
+        if !self.name_word(ctx, covered, i)
+            || covered.get(i + 1).is_some_and(|c| *c) && ctx.adjacent(i)
+        {
             return None;
         }
         let mut s = i;
