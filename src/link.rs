@@ -227,6 +227,12 @@ fn org_key(label: &str) -> String {
     k.strip_prefix("the ").map(str::to_string).unwrap_or(k)
 }
 
+/// A name written as initials: two to six capitals or digits (`GM`, `G7`).
+pub fn is_acronym(name: &str) -> bool {
+    (2..=6).contains(&name.chars().count())
+        && name.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
 /// Initials of a name's capitalised words (`Oil and Natural Gas Corporation` → `ONGC`).
 pub fn initials(label: &str) -> String {
     label
@@ -251,12 +257,7 @@ fn link_by_name(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut Ass
     };
     for &a in &orgs {
         let acronym = label_of(clusters, a);
-        let n = acronym.chars().count();
-        if !(2..=6).contains(&n)
-            || !acronym
-                .chars()
-                .all(|c| c.is_uppercase() || c.is_ascii_digit())
-        {
+        if !is_acronym(&acronym) {
             continue;
         }
         let full: Vec<usize> = orgs
@@ -589,10 +590,6 @@ fn build_graph(docs: &[DocFacts], clusters: Vec<Cluster>, assign: &Assignment) -
     // Names (normalised) every country and organisation goes by, for the
     // jurisdictions of offices.
     // An acronym (`GM`) is looked up by the initials of full names.
-    let is_acronym = |name: &str| {
-        (2..=6).contains(&name.chars().count())
-            && name.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
-    };
     let name_key = |kind: EntityKind, name: &str| match kind {
         EntityKind::Organization if is_acronym(name) => (kind, format!("#{name}")),
         EntityKind::Organization => (kind, org_key(name)),

@@ -359,7 +359,7 @@ impl<'a> Builder<'a> {
     /// whose name they abbreviate (`General Motors`, `Oil and Natural Gas
     /// Corporation`) when the document names it in full.
     fn merge_acronyms(&mut self) {
-        use crate::link::initials;
+        use crate::link::{initials, is_acronym};
         let orgs: Vec<usize> = (0..self.entities.len())
             .filter(|&e| {
                 self.entities[e].kind == EntityKind::Organization
@@ -368,12 +368,7 @@ impl<'a> Builder<'a> {
             .collect();
         for &a in &orgs {
             let label = self.entities[a].label.clone();
-            let n = label.chars().count();
-            if !(2..=6).contains(&n)
-                || !label
-                    .chars()
-                    .all(|c| c.is_uppercase() || c.is_ascii_digit())
-            {
+            if !is_acronym(&label) {
                 continue;
             }
             let full: Vec<usize> = orgs

@@ -124,6 +124,16 @@ struct M {
     rule: &'static str,
 }
 
+/// A trigger in a sentence: its tokens, its predicate, where its clause
+/// starts, and the sentence's byte span (the evidence).
+#[derive(Clone, Copy)]
+struct Site<'a> {
+    t: (usize, usize),
+    pred: &'a str,
+    clause_start: usize,
+    span: (usize, usize),
+}
+
 struct Acc {
     found: BTreeMap<(usize, String, usize), Vec<Span>>,
 }
@@ -317,29 +327,15 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                 })
                 .map_or(s.first_token, |k| k + 1);
             let sentence = &in_s;
+            let site = Site {
+                t,
+                pred,
+                clause_start,
+                span: (s.start, s.end),
+            };
             match kind {
-                TriggerKind::Verb => verb(
-                    ctx,
-                    &ms,
-                    sentence,
-                    t,
-                    pred,
-                    clause_start,
-                    s.start,
-                    s.end,
-                    &mut acc,
-                ),
-                TriggerKind::Noun => noun(
-                    ctx,
-                    &ms,
-                    sentence,
-                    t,
-                    pred,
-                    clause_start,
-                    s.start,
-                    s.end,
-                    &mut acc,
-                ),
+                TriggerKind::Verb => verb(ctx, &ms, sentence, site, &mut acc),
+                TriggerKind::Noun => noun(ctx, &ms, sentence, site, &mut acc),
                 TriggerKind::Role => {
                     let agreement = sentence
                         .iter()
@@ -463,18 +459,13 @@ fn negated(ctx: &Context, t0: usize, floor: usize) -> bool {
     (t0.saturating_sub(3).max(floor)..t0).any(|k| NEGATIONS.contains(&ctx.lower[k].as_str()))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn verb(
-    ctx: &Context,
-    ms: &[M],
-    sentence: &[usize],
-    t: (usize, usize),
-    pred: &str,
-    clause_start: usize,
-    s_start: usize,
-    s_end: usize,
-    acc: &mut Acc,
-) {
+fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) {
+    let Site {
+        t,
+        pred,
+        clause_start,
+        span: (s_start, s_end),
+    } = site;
     let s_end_tok = sentence
         .iter()
         .map(|&k| ms[k].end)
@@ -483,17 +474,7 @@ fn verb(
         .max(t.1);
     // "the signing of the deal by X": a verb form used as a noun.
     if ctx.lower.get(t.1).is_some_and(|w| w == "of") {
-        return noun(
-            ctx,
-            ms,
-            sentence,
-            t,
-            pred,
-            clause_start,
-            s_start,
-            s_end,
-            acc,
-        );
+        return noun(ctx, ms, sentence, site, acc);
     }
     let mut pred = pred.to_string();
     // "a draft agreement", "a recently signed deal": a participle or noun
@@ -603,18 +584,13 @@ fn verb(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn noun(
-    ctx: &Context,
-    ms: &[M],
-    sentence: &[usize],
-    t: (usize, usize),
-    pred: &str,
-    clause_start: usize,
-    s_start: usize,
-    s_end: usize,
-    acc: &mut Acc,
-) {
+fn noun(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) {
+    let Site {
+        t,
+        pred,
+        clause_start,
+        span: (s_start, s_end),
+    } = site;
     // "negotiations (with X) on the deal", "rejection of the deal"
     let Some(a) = sentence.iter().map(|&k| ms[k]).find(|m| {
         m.kind == EntityKind::Agreement
