@@ -327,30 +327,40 @@ impl<'a> Builder<'a> {
     /// salient of the whole document (a headline speaks of the story's deal).
     fn resolve_anaphors(&mut self, mut anaphors: Vec<Mention>) {
         anaphors.sort_by_key(|m| m.start);
-        // (start, entity) of every agreement mention so far, in text order.
-        let mut seen: Vec<(usize, usize)> = self
+        // (start, entity) of the agreements named, in text order.
+        let mut named: Vec<(usize, usize)> = self
             .mentions
             .iter()
             .zip(&self.entity_of)
             .filter(|(m, _)| m.kind == EntityKind::Agreement)
             .map(|(m, &e)| (m.start, e))
             .collect();
-        seen.sort();
-        let salient = |upto: usize, seen: &[(usize, usize)]| -> Option<usize> {
-            let mut count: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
-            for &(start, e) in seen.iter().filter(|(s, _)| *s < upto) {
-                let c = count.entry(e).or_insert((0, 0));
-                c.0 += 1;
-                c.1 = start;
-            }
-            count.into_iter().max_by_key(|&(_, c)| c).map(|(e, _)| e)
+        named.sort();
+        let best = |count: &BTreeMap<usize, (usize, usize)>| {
+            count.iter().max_by_key(|&(_, c)| *c).map(|(&e, _)| e)
         };
+        // Before any agreement: the document's most named one.
+        let mut whole: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+        for &(start, e) in &named {
+            let c = whole.entry(e).or_insert((0, 0));
+            *c = (c.0 + 1, start);
+        }
+        let fallback = best(&whole);
+        // Mentions so far (named and resolved), counted as the text goes.
+        let mut count: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+        let mut next = 0;
         for m in anaphors {
-            let Some(e) = salient(m.start, &seen).or_else(|| salient(usize::MAX, &seen)) else {
+            while next < named.len() && named[next].0 < m.start {
+                let (start, e) = named[next];
+                let c = count.entry(e).or_insert((0, 0));
+                *c = (c.0 + 1, start);
+                next += 1;
+            }
+            let Some(e) = best(&count).or(fallback) else {
                 continue;
             };
-            let at = seen.partition_point(|&(s, _)| s < m.start);
-            seen.insert(at, (m.start, e));
+            let c = count.entry(e).or_insert((0, 0));
+            *c = (c.0 + 1, m.start);
             self.push(m, e);
         }
     }

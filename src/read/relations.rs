@@ -53,6 +53,8 @@ impl TriggerIndex {
     }
 }
 
+/// How many tokens either side of a trigger the readers look at.
+const WINDOW: usize = 80;
 /// Words that may stand between a verb and its object agreement.
 const OBJECT_GAP: &[&str] = &[
     "the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "final", "new",
@@ -212,9 +214,11 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             continue;
         }
         let s = ctx.seg.sentences[ctx.sentence_of(a.first)];
-        let sentence: Vec<usize> = (0..ms.len())
-            .filter(|&j| ms[j].first >= s.first_token && ms[j].end <= s.end_token)
-            .collect();
+        let sentence = in_sentence(
+            &ms,
+            s.first_token.max(a.first.saturating_sub(WINDOW)),
+            s.end_token.min(a.end + WINDOW),
+        );
         for m in prepositional_agents(
             ctx,
             &ms,
@@ -260,9 +264,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
         }
     }
     for s in &ctx.seg.sentences {
-        let in_s: Vec<usize> = (0..ms.len())
-            .filter(|&k| ms[k].first >= s.first_token && ms[k].end <= s.end_token)
-            .collect();
+        let in_s = in_sentence(&ms, s.first_token, s.end_token);
         // holdsOffice: "President Zelensky", "Bessent, U.S. Treasury Secretary,".
         for w in in_s.windows(2) {
             let (x, y) = (ms[w[0]], ms[w[1]]);
@@ -318,15 +320,21 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             };
             let t = (i, t_end);
             i = t_end;
-            let clause_start = (s.first_token..t.0)
+            // Readers look at most WINDOW tokens either side of a trigger:
+            // a clause is shorter, and a 100,000-word "sentence" stays linear.
+            let w_first = s.first_token.max(t.0.saturating_sub(WINDOW));
+            let w_end = s.end_token.min(t.1 + WINDOW);
+            let window = in_sentence(&ms, w_first, w_end);
+            let clause_start = (w_first..t.0)
                 .rev()
                 .filter(|&k| CLAUSE_MARKERS.contains(&ctx.lower[k].as_str()))
                 .find(|&k| {
-                    in_s.iter()
+                    window
+                        .iter()
                         .any(|&m| ms[m].first > k && ms[m].end <= t.0 && is_agent(&ms[m]))
                 })
-                .map_or(s.first_token, |k| k + 1);
-            let sentence = &in_s;
+                .map_or(w_first, |k| k + 1);
+            let sentence = &window;
             let site = Site {
                 t,
                 pred,
@@ -364,6 +372,14 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             evidence,
         })
         .collect()
+}
+
+/// Indices of the mentions inside the tokens `[first, end)`; `ms` is in
+/// text order, so this is two binary searches, not a scan.
+fn in_sentence(ms: &[M], first: usize, end: usize) -> Vec<usize> {
+    let lo = ms.partition_point(|m| m.first < first);
+    let hi = ms.partition_point(|m| m.first < end);
+    (lo..hi).filter(|&k| ms[k].end <= end).collect()
 }
 
 fn entity_of_ref(b: &Builder, r: &EntityRef) -> Option<usize> {
@@ -634,9 +650,12 @@ fn carried_subject(
 ) -> Vec<M> {
     let earlier = |upto: usize, ok: &dyn Fn(&M) -> bool| -> Option<M> {
         let floor = ctx.sentence_of(sentence_first).saturating_sub(2);
-        ms.iter()
+        let below = ms.partition_point(|m| m.first < upto);
+        ms[..below]
+            .iter()
             .rev()
-            .filter(|m| m.end <= upto && ctx.sentence_of(m.first) >= floor)
+            .take_while(|m| ctx.sentence_of(m.first) >= floor && upto - m.first <= 3 * WINDOW)
+            .filter(|m| m.end <= upto)
             .find(|m| is_agent(m) && ok(m))
             .copied()
     };

@@ -227,13 +227,16 @@ impl Recogniser for PersonRecogniser {
                 _ => None,
             })
             .collect();
-        let covered: Vec<(usize, usize)> = new.iter().map(|m| (m.start, m.end)).collect();
-        for k in 0..ctx.len() {
-            if !self.is_name_word(ctx, k) || blocked(k) {
-                continue;
+        let mut covered = vec![false; ctx.len()];
+        for m in &new {
+            let a = ctx.seg.tokens.partition_point(|t| t.end <= m.start);
+            let b = ctx.seg.tokens.partition_point(|t| t.start < m.end);
+            for c in covered.iter_mut().take(b).skip(a) {
+                *c = true;
             }
-            let t = ctx.token(k);
-            if covered.iter().any(|&(s, e)| t.start < e && t.end > s) {
+        }
+        for (k, &done) in covered.iter().enumerate() {
+            if done || !self.is_name_word(ctx, k) || blocked(k) {
                 continue;
             }
             // Not the first word of a longer capitalised name.
