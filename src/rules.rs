@@ -122,6 +122,9 @@ pub struct Rules {
     pub org_heads: HashSet<String>,
     /// Nouns that, after a country, stand for its government (`government`).
     pub government_words: HashSet<String>,
+    /// Common nouns that, right before a capitalised name, say it is an
+    /// organisation ("brokerage Merrill Lynch", "bank Standard Chartered").
+    pub org_descriptors: HashSet<String>,
     /// Capitalised words that never start or make a person's name.
     pub not_names: HashSet<String>,
     /// Verbs of saying, after which a capitalised pair is taken as a name.
@@ -352,12 +355,13 @@ impl Rules {
                     "not-name" => &mut self.not_names,
                     "speech-verb" => &mut self.speech_verbs,
                     "government" => &mut self.government_words,
+                    "org-descriptor" => &mut self.org_descriptors,
                     "agreement-non-topic" => &mut self.agreement_non_topics,
                     "agreement-anaphor" => &mut self.agreement_anaphors,
                     "agreement-self-topic" => &mut self.agreement_self_topics,
                     "abbreviation" => &mut self.abbreviations,
                     other => return Err(format!(
-                        "unknown word set {other:?} (one of not-name, speech-verb, government, agreement-non-topic, agreement-anaphor, agreement-self-topic, abbreviation)"
+                        "unknown word set {other:?} (one of not-name, speech-verb, government, org-descriptor, agreement-non-topic, agreement-anaphor, agreement-self-topic, abbreviation)"
                     )),
                 };
                 target.insert(word);

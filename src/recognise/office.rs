@@ -305,7 +305,9 @@ impl Recogniser for OfficeRecogniser {
                 }
                 let p = first - 1;
                 if let Some(m) = self.modifiers.get(&ctx.lower[p]) {
-                    if m.chars().next().is_some_and(char::is_uppercase) {
+                    if m == "-" {
+                        // "newly-appointed": says nothing of the post.
+                    } else if m.chars().next().is_some_and(char::is_uppercase) {
                         rank.insert(0, m.clone());
                     } else if modifier.is_none() {
                         modifier = Some(m.clone());

@@ -11,6 +11,8 @@ use crate::rules::Rules;
 
 pub struct OrgPatternRecogniser {
     heads: HashSet<String>,
+    descriptors: HashSet<String>,
+    not_names: HashSet<String>,
     government_words: HashSet<String>,
     /// Country → its legislature's canonical name, from the lexicon.
     legislatures: BTreeMap<String, String>,
@@ -68,6 +70,8 @@ impl OrgPatternRecogniser {
             .collect();
         OrgPatternRecogniser {
             heads: rules.org_heads.clone(),
+            descriptors: rules.org_descriptors.clone(),
+            not_names: rules.not_names.clone(),
             government_words: rules.government_words.clone(),
             legislatures,
         }
@@ -161,6 +165,48 @@ impl Recogniser for OrgPatternRecogniser {
                     country,
                 },
             });
+        }
+        // "brokerage Merrill Lynch": a name after a descriptor is an
+        // organisation, and so is the same name anywhere in the document.
+        let mut described: HashSet<&str> = HashSet::new();
+        for i in 1..ctx.len() {
+            if !self.descriptors.contains(&ctx.lower[i - 1]) || !ctx.adjacent(i - 1) {
+                continue;
+            }
+            let mut e = i;
+            while e < ctx.len()
+                && e - i < 4
+                && ctx.is_cap_word(e)
+                && !self.not_names.contains(ctx.tok(e))
+                && (e == i || ctx.adjacent(e - 1))
+            {
+                e += 1;
+            }
+            if e > i {
+                described.insert(&ctx.text[ctx.token(i).start..ctx.token(e - 1).end]);
+            }
+        }
+        for name in &described {
+            let mut from = 0;
+            while let Some(at) = ctx.text[from..].find(name) {
+                let start = from + at;
+                let end = start + name.len();
+                from = end;
+                if ctx.token_starting_at(start).is_none() || ctx.token_ending_at(end).is_none() {
+                    continue;
+                }
+                new.push(Mention {
+                    start,
+                    end,
+                    kind: EntityKind::Organization,
+                    label: name.to_string(),
+                    rule: "org.descriptor",
+                    detail: Detail::Organization {
+                        org_type: "Organization".into(),
+                        country: None,
+                    },
+                });
+            }
         }
         // A country's government and parliament.
         for c in found.iter().filter(|m| m.kind == EntityKind::Country) {

@@ -54,6 +54,13 @@ impl PersonRecogniser {
     }
 
     fn is_name_word(&self, ctx: &Context, i: usize) -> bool {
+        // "al-Jibouri", "bin-Salman": a particle joined to a capitalised name.
+        if i < ctx.len() && !ctx.token(i).capitalised {
+            let w = ctx.tok(i);
+            return w.split_once('-').is_some_and(|(p, rest)| {
+                PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
+            });
+        }
         if !ctx.is_cap_word(i) {
             return false;
         }
