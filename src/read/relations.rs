@@ -210,7 +210,8 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
     // "a deal between X and Y", "an agreement with X", "the X-Y deal",
     // "X's agreement": the agents written with an agreement are its parties.
     for (k, a) in ms.iter().enumerate() {
-        if a.kind != EntityKind::Agreement || a.rule.starts_with("agreement.anaphor") {
+        // Anaphors too: "the merger of Gazprom and Rosneft".
+        if a.kind != EntityKind::Agreement {
             continue;
         }
         let s = ctx.seg.sentences[ctx.sentence_of(a.first)];
@@ -417,7 +418,22 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
     let mut group = vec![inside[start]];
     let mut pos = inside[start].end;
     for m in &inside[start + 1..] {
-        let gap_ok = (pos..m.first).all(|k| GROUP_LINKS.contains(&ctx.lower[k].as_str()));
+        // "Bessent and Svyrydenko", "Gazprom and oil firm Rosneft".
+        let gap = pos..m.first;
+        let joined = gap.clone().any(|k| matches!(ctx.tok(k), "and" | ","));
+        let gap_ok = gap
+            .clone()
+            .all(|k| GROUP_LINKS.contains(&ctx.lower[k].as_str()))
+            || joined
+                && gap.len() <= 4
+                && gap.clone().all(|k| {
+                    let w = ctx.lower[k].as_str();
+                    w == ","
+                        || w == "and"
+                        || ctx.token(k).kind == TokenKind::Word
+                            && !ctx.token(k).capitalised
+                            && !GROUP_BREAKS.contains(&w)
+                });
         if !gap_ok {
             break;
         }
