@@ -654,24 +654,14 @@ fn build_graph(docs: &[DocFacts], clusters: Vec<Cluster>, assign: &Assignment) -
                     .iter()
                     .map(|m| DocSpan::new(&docs[d].doc.id, m)),
             );
-            if let (
-                Detail::Agreement {
-                    topics, parties, ..
-                },
-                Detail::Agreement {
-                    topics: t2,
-                    parties: p2,
-                    ..
-                },
-            ) = (&mut detail, &ent.detail)
-            {
-                topics.extend(t2.iter().cloned());
-                topics.sort();
-                topics.dedup();
-                parties.extend(p2.iter().cloned());
-                parties.sort();
-                parties.dedup();
-            }
+            detail.absorb_agreement(&ent.detail);
+        }
+        if let Detail::Agreement {
+            topics, parties, ..
+        } = &mut detail
+        {
+            topics.sort();
+            parties.sort();
         }
         mentions.sort();
         mentions.dedup();

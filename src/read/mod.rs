@@ -284,7 +284,7 @@ impl<'a> Builder<'a> {
                             }
                         }
                     };
-                    self.merge_agreement_detail(e, &m);
+                    self.entities[e].detail.absorb_agreement(&m.detail);
                     self.push(m, e);
                 }
                 // A title without its country ("President") is one entity per
@@ -397,33 +397,6 @@ impl<'a> Builder<'a> {
                 }
                 self.entities[b].mentions.extend(moved);
                 self.entities[b].mentions.sort_unstable();
-            }
-        }
-    }
-
-    /// A described agreement's topics and parties grow with each mention.
-    fn merge_agreement_detail(&mut self, e: usize, m: &Mention) {
-        let g = &mut self.entities[e];
-        if let (
-            Detail::Agreement {
-                topics, parties, ..
-            },
-            Detail::Agreement {
-                topics: t2,
-                parties: p2,
-                ..
-            },
-        ) = (&mut g.detail, &m.detail)
-        {
-            for t in t2 {
-                if !topics.contains(t) {
-                    topics.push(t.clone());
-                }
-            }
-            for p in p2 {
-                if !parties.contains(p) {
-                    parties.push(p.clone());
-                }
             }
         }
     }

@@ -126,6 +126,35 @@ pub enum Detail {
     },
 }
 
+impl Detail {
+    /// A described agreement's subject words and parties grow with each
+    /// mention that joins it (kept once each, in order of arrival).
+    pub fn absorb_agreement(&mut self, other: &Detail) {
+        if let (
+            Detail::Agreement {
+                topics, parties, ..
+            },
+            Detail::Agreement {
+                topics: t2,
+                parties: p2,
+                ..
+            },
+        ) = (self, other)
+        {
+            for t in t2 {
+                if !topics.contains(t) {
+                    topics.push(t.clone());
+                }
+            }
+            for p in p2 {
+                if !parties.contains(p) {
+                    parties.push(p.clone());
+                }
+            }
+        }
+    }
+}
+
 /// A span of text recognised as naming something. Offsets are bytes here;
 /// they become code points when the document's facts are written.
 #[derive(Debug, Clone, PartialEq, Eq)]
