@@ -125,6 +125,8 @@ pub struct Rules {
     /// Common nouns that, right before a capitalised name, say it is an
     /// organisation ("brokerage Merrill Lynch", "bank Standard Chartered").
     pub org_descriptors: HashSet<String>,
+    /// Phrases (lower case) that mark a line as page furniture.
+    pub boilerplate: HashSet<String>,
     /// Capitalised words that never start or make a person's name.
     pub not_names: HashSet<String>,
     /// Verbs of saying, after which a capitalised pair is taken as a name.
@@ -356,12 +358,16 @@ impl Rules {
                     "speech-verb" => &mut self.speech_verbs,
                     "government" => &mut self.government_words,
                     "org-descriptor" => &mut self.org_descriptors,
+                    "boilerplate" => {
+                        self.boilerplate.insert(word.to_lowercase());
+                        return Ok(());
+                    }
                     "agreement-non-topic" => &mut self.agreement_non_topics,
                     "agreement-anaphor" => &mut self.agreement_anaphors,
                     "agreement-self-topic" => &mut self.agreement_self_topics,
                     "abbreviation" => &mut self.abbreviations,
                     other => return Err(format!(
-                        "unknown word set {other:?} (one of not-name, speech-verb, government, org-descriptor, agreement-non-topic, agreement-anaphor, agreement-self-topic, abbreviation)"
+                        "unknown word set {other:?} (one of not-name, speech-verb, government, org-descriptor, boilerplate, agreement-non-topic, agreement-anaphor, agreement-self-topic, abbreviation)"
                     )),
                 };
                 target.insert(word);

@@ -99,6 +99,31 @@ impl Reader {
         })
     }
 
+    /// Byte spans of lines that are page furniture, not the story: short
+    /// teasers cut off with "..." and lines that hold a boilerplate phrase
+    /// ("Subscribe", "Sign up for our newsletter"). Nothing is read from them.
+    pub fn page_furniture(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            let end = start + line.len();
+            let t = line.trim();
+            let lower = t.to_lowercase();
+            // A story's own lead, cut off in syndication, is longer.
+            let teaser = (t.ends_with("...") || t.ends_with('…')) && t.chars().count() < 200;
+            let boilerplate = self
+                .rules
+                .boilerplate
+                .iter()
+                .any(|b| lower.contains(b.as_str()));
+            if teaser || boilerplate {
+                out.push((start, end));
+            }
+            start = end;
+        }
+        out
+    }
+
     /// The mentions of a document after overlaps are resolved, in byte offsets.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
         let seg = segment(text, &self.rules.abbreviations);
@@ -111,7 +136,9 @@ impl Reader {
         let text = doc.text.as_str();
         let seg = segment(text, &self.rules.abbreviations);
         let ctx = Context::new(text, &seg);
-        let mentions = resolve_overlaps(self.recognisers.candidates(&ctx));
+        let mut mentions = resolve_overlaps(self.recognisers.candidates(&ctx));
+        let furniture = self.page_furniture(text);
+        mentions.retain(|m| !furniture.iter().any(|&(s, e)| m.start >= s && m.end <= e));
         let country_rank = rank_countries(&mentions);
         let mut b = Builder::new(&ctx);
         b.group(mentions);
