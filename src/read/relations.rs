@@ -228,6 +228,11 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             s.end_token,
             &["between", "with", "of"],
         ) {
+            // Parties are countries and bodies; a person "with" a deal is
+            // its negotiator, read by the verb patterns.
+            if m.kind == EntityKind::Person {
+                continue;
+            }
             acc.add(
                 m.entity,
                 "partyTo",
@@ -251,7 +256,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             if !gap_ok || m.first < s.first_token {
                 break;
             }
-            if m.rule != "country.demonym" {
+            if m.rule != "country.demonym" && m.kind != EntityKind::Person {
                 acc.add(
                     m.entity,
                     "partyTo",
