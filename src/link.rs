@@ -351,7 +351,13 @@ fn link_agreements(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut 
                 continue;
             };
             if *is_named || topics.is_empty() {
-                let k = fold(&ent.label);
+                // "a deal" with no subject words is known by its parties.
+                let k = if *is_named {
+                    fold(&ent.label)
+                } else {
+                    let p: Vec<String> = parties_in_doc(doc, e).into_iter().collect();
+                    format!("{}|{}", fold(&ent.label), p.join("|"))
+                };
                 let c = match named.get(&k) {
                     Some(&c) => c,
                     None => {

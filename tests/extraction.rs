@@ -177,3 +177,15 @@ fn page_furniture_makes_no_facts() {
     }
     assert_has(&kg, "Chile", "signed", "Chile–Peru fisheries pact");
 }
+
+#[test]
+fn a_deal_of_its_own_is_known_by_its_parties() {
+    let kg = graph(&["Iran signed a deal with China on Monday. The deal covers oil exports."]);
+    assert_has(&kg, "Iran", "signed", "China–Iran deal");
+    assert_has(&kg, "China", "partyTo", "China–Iran deal");
+    // Without a country or body involved, "a deal" makes no entity.
+    let kg = graph(&["Analysts said a deal was possible."]);
+    assert!(kg
+        .entities()
+        .all(|(_, e)| e.kind != newsgraph::recognise::EntityKind::Agreement));
+}

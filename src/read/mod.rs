@@ -372,7 +372,21 @@ impl<'a> Builder<'a> {
             let c = whole.entry(e).or_insert((0, 0));
             *c = (c.0 + 1, start);
         }
-        let fallback = best(&whole);
+        let mut fallback = best(&whole);
+        // A document that names no agreement but speaks of "a deal": the
+        // deal is an agreement of its own, known by its parties (kept only
+        // if a country or body is involved in it; see `finish`).
+        if fallback.is_none() {
+            if let Some(first) = anaphors.iter().find(|m| m.rule == "agreement.anaphor") {
+                let mut m = first.clone();
+                m.label = self.ctx.text[m.start..m.end]
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or("deal")
+                    .to_lowercase();
+                fallback = Some(self.new_entity(&m));
+            }
+        }
         // Mentions so far (named and resolved), counted as the text goes.
         let mut count: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
         let mut next = 0;
@@ -454,6 +468,16 @@ impl<'a> Builder<'a> {
     ) -> DocFacts {
         let index = CharIndex::new(self.ctx.text);
         // An office with neither a country nor a holder says nothing ("the president").
+        let agreed_by_body: BTreeSet<usize> = relations
+            .iter()
+            .filter(|r| {
+                matches!(
+                    self.entities[r.subject].kind,
+                    EntityKind::Country | EntityKind::Organization
+                )
+            })
+            .map(|r| r.object)
+            .collect();
         let held: BTreeSet<usize> = relations
             .iter()
             .filter(|r| r.predicate == "holdsOffice")
@@ -465,6 +489,11 @@ impl<'a> Builder<'a> {
             .enumerate()
             .map(|(e, g)| match &g.detail {
                 Detail::Office { jurisdiction, .. } => jurisdiction.is_some() || held.contains(&e),
+                Detail::Agreement {
+                    topics,
+                    named: false,
+                    ..
+                } if topics.is_empty() => agreed_by_body.contains(&e),
                 _ => !g.mentions.is_empty(),
             })
             .collect();

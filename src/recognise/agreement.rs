@@ -168,9 +168,8 @@ impl Recogniser for AgreementRecogniser {
             let Some((class, plural)) = head else {
                 continue;
             };
-            // "deal with", "to deal": a verb, not an agreement.
-            let verb_reading = (h > 0 && VERB_BEFORE.contains(&ctx.lower[h - 1].as_str()))
-                || (lower == "deal" && ctx.lower.get(h + 1).is_some_and(|n| n == "with"));
+            // "to deal with", "can't deal": a verb, not an agreement.
+            let verb_reading = h > 0 && VERB_BEFORE.contains(&ctx.lower[h - 1].as_str());
             if verb_reading {
                 continue;
             }
