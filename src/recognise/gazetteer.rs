@@ -30,9 +30,15 @@ impl Gazetteer {
         let mut patterns: Vec<String> = Vec::new();
         let mut entries = Vec::new();
         let mut add = |surface: &str, entry: Entry| {
-            if !surface.is_empty() && !patterns.iter().any(|p| p == surface) {
-                patterns.push(surface.to_string());
-                entries.push(entry);
+            // "The Times" is also written "the Times" inside a sentence.
+            let lower_article = surface
+                .strip_prefix("The ")
+                .map(|rest| format!("the {rest}"));
+            for s in std::iter::once(surface.to_string()).chain(lower_article) {
+                if !s.is_empty() && !patterns.contains(&s) {
+                    patterns.push(s);
+                    entries.push(entry.clone());
+                }
             }
         };
         // Organisations first: "Russian Security Council" must not lose to "Russian".
