@@ -189,3 +189,16 @@ fn a_deal_of_its_own_is_known_by_its_parties() {
         .entities()
         .all(|(_, e)| e.kind != newsgraph::recognise::EntityKind::Agreement));
 }
+
+#[test]
+fn short_names_and_initials_join_the_full_name() {
+    let kg = graph(&[
+        "Velmont Motors agreed a supply contract with Rivaco Group. Velmont said the Rivaco Group deal was vital, and RG shares rose.",
+    ]);
+    let orgs: Vec<&str> = kg
+        .entities()
+        .filter(|(_, e)| e.kind == newsgraph::recognise::EntityKind::Organization)
+        .map(|(_, e)| e.label.as_str())
+        .collect();
+    assert_eq!(orgs, ["Rivaco Group", "Velmont Motors"]);
+}

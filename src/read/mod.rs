@@ -406,9 +406,10 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// An organisation named by its initials (`GM`, `ONGC`) is the one
-    /// whose name they abbreviate (`General Motors`, `Oil and Natural Gas
-    /// Corporation`) when the document names it in full.
+    /// An organisation named by its initials (`GM`, `ONGC`) or by the first
+    /// words of its name (`Mitsubishi`) is the one whose full name the
+    /// document also writes (`General Motors`, `Mitsubishi Motors`), when
+    /// there is exactly one.
     fn merge_acronyms(&mut self) {
         use crate::link::{initials, is_acronym};
         let orgs: Vec<usize> = (0..self.entities.len())
@@ -419,17 +420,20 @@ impl<'a> Builder<'a> {
             .collect();
         for &a in &orgs {
             let label = self.entities[a].label.clone();
-            if !is_acronym(&label) {
-                continue;
-            }
+            // "GM" for "General Motors"; "Mitsubishi" for "Mitsubishi Motors".
+            let short_of = |full: &str| {
+                if is_acronym(&label) {
+                    full.contains(' ') && initials(full) == label
+                } else {
+                    full.strip_prefix(label.as_str())
+                        .is_some_and(|rest| rest.starts_with(' '))
+                }
+            };
             let full: Vec<usize> = orgs
                 .iter()
                 .copied()
                 .filter(|&b| b != a && !self.entities[b].mentions.is_empty())
-                .filter(|&b| {
-                    self.entities[b].label.contains(' ')
-                        && initials(&self.entities[b].label) == label
-                })
+                .filter(|&b| short_of(&self.entities[b].label))
                 .collect();
             if let [b] = full[..] {
                 let moved = std::mem::take(&mut self.entities[a].mentions);
