@@ -202,3 +202,13 @@ fn short_names_and_initials_join_the_full_name() {
         .collect();
     assert_eq!(orgs, ["Rivaco Group", "Velmont Motors"]);
 }
+
+#[test]
+fn the_two_countries_are_the_pair_named_together() {
+    let kg = graph(&[
+        "Chile and Peru met in Lima, watched by Bolivia. The two countries signed a fisheries accord on Monday.",
+    ]);
+    assert_has(&kg, "Chile", "signed", "Chile–Peru fisheries accord");
+    assert_has(&kg, "Peru", "signed", "Chile–Peru fisheries accord");
+    assert!(!triples(&kg).iter().any(|(s, _, _)| s == "Bolivia"));
+}

@@ -53,6 +53,21 @@ impl TriggerIndex {
     }
 }
 
+/// Nouns after "the two" / "both" that stand for a pair of parties.
+const TWO_PARTIES: &[&str] = &[
+    "countries",
+    "sides",
+    "nations",
+    "governments",
+    "firms",
+    "companies",
+    "groups",
+    "parties",
+    "leaders",
+    "men",
+    "women",
+    "presidents",
+];
 /// How many tokens either side of a trigger the readers look at.
 const WINDOW: usize = 80;
 /// Words that may stand between a verb and its object agreement.
@@ -691,6 +706,37 @@ fn carried_subject(
         if let Some(m) = ms.iter().rev().find(|m| m.end == k && is_agent(m)) {
             return vec![*m];
         }
+    }
+    // "The two countries", "both sides": the two latest agents of that kind.
+    if let Some(k) = (clause_start..t0.saturating_sub(1)).find(|&k| {
+        matches!(ctx.lower[k].as_str(), "two" | "both")
+            && TWO_PARTIES.contains(&ctx.lower[k + 1].as_str())
+    }) {
+        let person = matches!(
+            ctx.lower[k + 1].as_str(),
+            "leaders" | "men" | "women" | "presidents"
+        );
+        let below = ms.partition_point(|m| m.first < k);
+        let fits = |m: &M| is_agent(m) && (m.kind == EntityKind::Person) == person;
+        // Best, a pair written together: "Argentina and Venezuela".
+        let recent = &ms[below.saturating_sub(4 * WINDOW)..below];
+        for w in recent.windows(2).rev() {
+            let (x, y) = (w[0], w[1]);
+            let joined = (x.end..y.first).all(|t| matches!(ctx.tok(t), "and" | "," | "the"));
+            if fits(&x) && fits(&y) && x.entity != y.entity && joined && y.first > x.end {
+                return vec![x, y];
+            }
+        }
+        let mut out: Vec<M> = Vec::new();
+        for m in ms[..below].iter().rev().take(4 * WINDOW) {
+            if fits(m) && !out.iter().any(|o| o.entity == m.entity) {
+                out.push(*m);
+                if out.len() == 2 {
+                    return out;
+                }
+            }
+        }
+        return vec![];
     }
     // A pronoun as subject.
     let Some(p) =
