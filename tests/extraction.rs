@@ -170,9 +170,10 @@ fn the_signing_of_an_accord_by_its_signatory() {
 fn page_furniture_makes_no_facts() {
     let kg = graph(&["Chile and Peru signed the fisheries pact on Monday.\n\
          Sign up for our newsletter with editor Marta Ruiz\n\
+         Fisheries Weekly By Tomas Ferreira\n\
          TOKYO, Japan: Toyota is preparing to expand its business into Brazil...\n"]);
     let labels: Vec<&str> = kg.entities().map(|(_, e)| e.label.as_str()).collect();
-    for absent in ["Marta Ruiz", "Japan", "Toyota", "Brazil"] {
+    for absent in ["Marta Ruiz", "Tomas Ferreira", "Japan", "Toyota", "Brazil"] {
         assert!(!labels.contains(&absent), "{absent} in {labels:?}");
     }
     assert_has(&kg, "Chile", "signed", "Chile–Peru fisheries pact");

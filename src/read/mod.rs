@@ -100,7 +100,7 @@ impl Reader {
     }
 
     /// Byte spans of lines that are page furniture, not the story: short
-    /// teasers cut off with "..." and lines that hold a boilerplate phrase
+    /// teasers cut off with "...", bylines ("By Jane Smith") and lines that hold a boilerplate phrase
     /// ("Subscribe", "Sign up for our newsletter"). Nothing is read from them.
     pub fn page_furniture(&self, text: &str) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
@@ -116,7 +116,10 @@ impl Reader {
                 .boilerplate
                 .iter()
                 .any(|b| lower.contains(b.as_str()));
-            if teaser || boilerplate {
+            // A byline: "By Jane Smith", "Ukraine Weekly By Olga Rudenko".
+            let words = t.split_whitespace().count();
+            let byline = words <= 8 && (t.starts_with("By ") || t.contains(" By "));
+            if teaser || boilerplate || byline {
                 out.push((start, end));
             }
             start = end;
