@@ -88,13 +88,6 @@ impl KnowledgeGraph {
         });
         out
     }
-
-    /// The entity with this IRI.
-    pub fn find(&self, iri: &str) -> Option<NodeIndex> {
-        self.graph
-            .node_indices()
-            .find(|&i| self.graph[i].iri == iri)
-    }
 }
 
 /// A lower-case, dash-separated slug of a name, for IRIs.

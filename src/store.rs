@@ -153,16 +153,6 @@ impl GraphStore {
         Ok(())
     }
 
-    /// Number of quads in the store.
-    pub fn len(&self) -> Result<usize, StoreError> {
-        self.store.len().map_err(|e| self.storage(e))
-    }
-
-    /// True when the store holds no quad.
-    pub fn is_empty(&self) -> Result<bool, StoreError> {
-        self.store.is_empty().map_err(|e| self.storage(e))
-    }
-
     /// Runs a SPARQL query. The default graph is the union of all graphs,
     /// so queries need no `GRAPH` clause; `GRAPH ?g` still reaches the
     /// per-document graphs.

@@ -127,13 +127,6 @@ impl Reader {
         out
     }
 
-    /// The mentions of a document after overlaps are resolved, in byte offsets.
-    pub fn mentions(&self, text: &str) -> Vec<Mention> {
-        let seg = segment(text, &self.rules.abbreviations);
-        let ctx = Context::new(text, &seg);
-        resolve_overlaps(self.recognisers.candidates(&ctx))
-    }
-
     /// Reads one document.
     pub fn read(&self, doc: &Document) -> DocFacts {
         let text = doc.text.as_str();

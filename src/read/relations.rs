@@ -148,6 +148,8 @@ struct Site<'a> {
     t: (usize, usize),
     pred: &'a str,
     clause_start: usize,
+    /// One past the last token the readers may look at.
+    end_tok: usize,
     span: (usize, usize),
 }
 
@@ -360,6 +362,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                 t,
                 pred,
                 clause_start,
+                end_tok: w_end,
                 span: (s.start, s.end),
             };
             match kind {
@@ -516,14 +519,9 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         t,
         pred,
         clause_start,
+        end_tok: s_end_tok,
         span: (s_start, s_end),
     } = site;
-    let s_end_tok = sentence
-        .iter()
-        .map(|&k| ms[k].end)
-        .max()
-        .unwrap_or(t.1)
-        .max(t.1);
     // "the signing of the deal by X": a verb form used as a noun.
     if ctx.lower.get(t.1).is_some_and(|w| w == "of") {
         return noun(ctx, ms, sentence, site, acc);
@@ -593,14 +591,7 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         }
         // "receiving a draft agreement from X": X proposed it.
         if pred == "received" {
-            for m in prepositional_agents(
-                ctx,
-                ms,
-                sentence,
-                a.end,
-                (a.end + 2).min(s_end_tok),
-                &["from"],
-            ) {
+            for m in prepositional_agents(ctx, ms, sentence, a.end, s_end_tok, &["from"]) {
                 acc.add(
                     m.entity,
                     "proposed",
@@ -641,6 +632,7 @@ fn noun(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         t,
         pred,
         clause_start,
+        end_tok: s_end_tok,
         span: (s_start, s_end),
     } = site;
     // "negotiations (with X) on the deal", "rejection of the deal"
@@ -659,7 +651,6 @@ fn noun(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         is_agent(m) && m.end < t.0 && matches!(ctx.tok(m.end), "’s" | "'s") && t.0 - m.end <= 3
     });
     // "the signing of the deal by X"
-    let s_end_tok = sentence.iter().map(|&k| ms[k].end).max().unwrap_or(a.end);
     let by = prepositional_agents(ctx, ms, sentence, a.end, s_end_tok, &["by"]);
     if let Some(o) = owner {
         agents.push(o);

@@ -361,6 +361,7 @@ impl Recogniser for OfficeRecogniser {
                         // Commerce": a demonym inside an unknown name.
                         let inside_name = m.rule == "country.demonym" && ctx.is_cap_word(e + 1);
                         if inside_name {
+                            // Part of a name the lexicons do not know: no jurisdiction.
                         } else if m.rule == "country.seat" {
                             // "Mayor of London": the city, not the country.
                             jurisdiction = Some(EntityRef {
