@@ -23,6 +23,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Worker threads for reading documents (default: one per core).
+    #[arg(long, global = true, value_name = "N")]
+    pub threads: Option<usize>,
+    /// No progress bar (it is only drawn when stderr is a terminal anyway).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
 }
 
 /// Where extraction rules come from.
@@ -112,6 +118,37 @@ pub enum Command {
         #[command(flatten)]
         rules: RulesArgs,
     },
+    /// Link shards of documents' facts into the store, and bulk-load
+    /// N-Quads files.
+    ///
+    /// A SHARD is a file written by `newsgraph extract --format docfacts`
+    /// (one document's facts a line), or an N-Quads file (`*.nq`) loaded as
+    /// it is. Documents from all shards and those already in the store are
+    /// linked together, so shards read on separate machines load into the
+    /// graph of one run over all of them. See `examples/spark/`.
+    Load {
+        #[arg(required = true, value_name = "SHARD")]
+        shards: Vec<PathBuf>,
+        /// The store directory (created if missing).
+        #[arg(long, default_value = "newsgraph-store", value_name = "DIR")]
+        store: PathBuf,
+    },
+    /// Measure throughput and peak memory on a corpus.
+    ///
+    /// Writes CORPUS (files, folders or JSON lines, as for `extract`)
+    /// REPEAT times over into one temporary JSON-lines file, then times
+    /// `extract --format jsonl` with all cores and with one thread, and
+    /// `build` into a fresh RocksDB store, each in its own process, and
+    /// prints documents, MB, seconds, MB/s and peak resident memory.
+    ///
+    ///   newsgraph bench ../shared/corpus/bbc-news-fulltext --repeat 10
+    Bench {
+        #[arg(value_name = "CORPUS", default_value = "examples/seeds")]
+        corpus: Vec<PathBuf>,
+        /// How many copies of the corpus to run over.
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        repeat: usize,
+    },
     /// Write the store's graph in a format.
     Export {
         /// The store directory.
@@ -140,6 +177,9 @@ pub enum ExtractFormat {
     Jsonld,
     /// GraphViz DOT.
     Dot,
+    /// Each document's own facts, before linking, one JSON object a line:
+    /// the map output that `newsgraph load` links into a store.
+    Docfacts,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -6,7 +6,8 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -74,56 +75,121 @@ struct JsonLine {
     url: Option<String>,
 }
 
-/// Reads every input: files, directories (recursively: `*.txt`, `*.jsonl`)
-/// and `-` for standard input.
+/// Where documents come from, found before any is read: the files to read
+/// in order (directories walked and sorted), and their total size for
+/// progress reports.
+#[derive(Debug, Default)]
+pub struct Plan {
+    sources: Vec<Source>,
+    /// Problems met while walking the inputs (unreadable folders, missing
+    /// files).
+    pub problems: Vec<InputProblem>,
+    /// Total bytes of the files found; standard input is not counted.
+    pub total_bytes: u64,
+}
+
+#[derive(Debug)]
+enum Source {
+    Stdin,
+    File { path: PathBuf, id: String },
+}
+
+impl Plan {
+    /// Walks the inputs: files, directories (recursively: `*.txt`,
+    /// `*.jsonl`, in sorted order) and `-` for standard input.
+    pub fn new(inputs: &[PathBuf]) -> Plan {
+        let mut plan = Plan::default();
+        for input in inputs {
+            if input.as_os_str() == "-" {
+                plan.sources.push(Source::Stdin);
+            } else if input.is_dir() {
+                let mut files = Vec::new();
+                let mut seen = BTreeSet::new();
+                walk(input, &mut files, &mut seen, &mut plan.problems);
+                files.sort();
+                for file in files {
+                    let rel = file.strip_prefix(input).unwrap_or(&file);
+                    let id = id_of(rel);
+                    plan.add_file(file, id);
+                }
+            } else if input.exists() {
+                let stem = input
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                plan.add_file(input.clone(), stem);
+            } else {
+                plan.problems.push(problem(
+                    &input.display().to_string(),
+                    None,
+                    "no such file or directory".into(),
+                ));
+            }
+        }
+        plan
+    }
+
+    fn add_file(&mut self, path: PathBuf, id: String) {
+        self.total_bytes += fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        self.sources.push(Source::File { path, id });
+    }
+
+    /// Reads the sources one document at a time, in order, and hands each
+    /// document or problem to `sink`; JSON-lines files and standard input
+    /// are streamed line by line, so no more than one document's text is
+    /// held here. The walk's own problems come first. `sink` may stop the
+    /// reading by returning `ControlFlow::Break`.
+    pub fn for_each(
+        &self,
+        sink: &mut dyn FnMut(Result<Document, InputProblem>) -> ControlFlow<()>,
+    ) {
+        for p in &self.problems {
+            if sink(Err(p.clone())).is_break() {
+                return;
+            }
+        }
+        for source in &self.sources {
+            let flow = match source {
+                Source::Stdin => read_stdin(sink),
+                Source::File { path, id } => read_file(path, id, sink),
+            };
+            if flow.is_break() {
+                return;
+            }
+        }
+    }
+}
+
+/// Reads every input at once: the documents sorted by id (the first of
+/// two with one id kept) and the problems. [`Plan::for_each`] streams
+/// instead.
 pub fn read_inputs(inputs: &[PathBuf]) -> Ingested {
     let mut out = Ingested::default();
-    for input in inputs {
-        if input.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            match std::io::stdin().read_to_end(&mut bytes) {
-                Ok(_) => read_stdin(bytes, &mut out),
-                Err(e) => out.problems.push(problem("-", None, e.to_string())),
-            }
-        } else if input.is_dir() {
-            let mut files = Vec::new();
-            let mut seen = BTreeSet::new();
-            walk(input, &mut files, &mut seen, &mut out.problems);
-            files.sort();
-            for file in files {
-                let rel = file.strip_prefix(input).unwrap_or(&file);
-                read_file(&file, &id_of(rel), &mut out);
-            }
-        } else if input.exists() {
-            let stem = input
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            read_file(input, &stem, &mut out);
-        } else {
-            out.problems.push(problem(
-                &input.display().to_string(),
-                None,
-                "no such file or directory".into(),
-            ));
-        }
-    }
     let mut seen = BTreeSet::new();
-    let mut documents = Vec::with_capacity(out.documents.len());
-    for doc in std::mem::take(&mut out.documents) {
-        if seen.insert(doc.id.clone()) {
-            documents.push(doc);
-        } else {
-            out.problems.push(problem(
-                &doc.id,
-                None,
-                "duplicate document id; the first one read is kept".into(),
-            ));
+    Plan::new(inputs).for_each(&mut |item| {
+        match item {
+            Ok(doc) => {
+                if seen.insert(doc.id.clone()) {
+                    out.documents.push(doc);
+                } else {
+                    out.problems.push(duplicate(&doc.id));
+                }
+            }
+            Err(p) => out.problems.push(p),
         }
-    }
-    documents.sort_by(|a, b| a.id.cmp(&b.id));
-    out.documents = documents;
+        ControlFlow::Continue(())
+    });
+    out.documents.sort_by(|a, b| a.id.cmp(&b.id));
     out
+}
+
+/// The problem of a second document with an id already read.
+pub fn duplicate(id: &str) -> InputProblem {
+    problem(
+        id,
+        None,
+        "duplicate document id; the first one read is kept".into(),
+    )
 }
 
 fn problem(source: &str, line: Option<usize>, message: String) -> InputProblem {
@@ -182,104 +248,131 @@ fn walk(
     }
 }
 
-fn read_file(path: &Path, id: &str, out: &mut Ingested) {
+type Sink<'a> = &'a mut dyn FnMut(Result<Document, InputProblem>) -> ControlFlow<()>;
+
+fn read_file(path: &Path, id: &str, sink: Sink) -> ControlFlow<()> {
     let source = path.display().to_string();
+    if path.extension().and_then(|e| e.to_str()) == Some("jsonl") {
+        return match fs::File::open(path) {
+            Ok(f) => read_jsonl(&source, BufReader::new(f), sink),
+            Err(e) => sink(Err(problem(&source, None, e.to_string()))),
+        };
+    }
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
-        Err(e) => {
-            out.problems.push(problem(&source, None, e.to_string()));
-            return;
-        }
+        Err(e) => return sink(Err(problem(&source, None, e.to_string()))),
     };
-    if path.extension().and_then(|e| e.to_str()) == Some("jsonl") {
-        read_jsonl(&source, bytes, out);
-        return;
-    }
     match decode(bytes) {
-        Ok(text) => out.documents.push(Document {
+        Ok(text) => sink(Ok(Document {
             id: id.to_string(),
             text,
             title: None,
             date: None,
             url: None,
-        }),
-        Err(message) => out.problems.push(problem(&source, None, message)),
+        })),
+        Err(message) => sink(Err(problem(&source, None, message))),
     }
 }
 
 /// Standard input is JSON lines when its first non-blank character is `{`,
 /// else one article with id `stdin`.
-fn read_stdin(bytes: Vec<u8>, out: &mut Ingested) {
-    let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
+fn read_stdin(sink: Sink) -> ControlFlow<()> {
+    let stdin = std::io::stdin();
+    let mut input = BufReader::new(stdin.lock());
+    // The leading blanks, kept: line numbers and text stay as given.
+    let mut head = Vec::new();
+    let first = loop {
+        let buf = match input.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) => return sink(Err(problem("-", None, e.to_string()))),
+        };
+        if buf.is_empty() {
+            break None;
+        }
+        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+            Some(i) => {
+                let first = buf[i];
+                head.extend_from_slice(&buf[..i]);
+                input.consume(i);
+                break Some(first);
+            }
+            None => {
+                let n = buf.len();
+                head.extend_from_slice(buf);
+                input.consume(n);
+            }
+        }
+    };
     if first == Some(b'{') {
-        read_jsonl("-", bytes, out);
-        return;
+        return read_jsonl("-", BufReader::new(head.as_slice().chain(input)), sink);
+    }
+    let mut bytes = head;
+    if let Err(e) = input.read_to_end(&mut bytes) {
+        return sink(Err(problem("-", None, e.to_string())));
     }
     match decode(bytes) {
-        Ok(text) => out.documents.push(Document {
+        Ok(text) => sink(Ok(Document {
             id: "stdin".into(),
             text,
             title: None,
             date: None,
             url: None,
-        }),
-        Err(message) => out.problems.push(problem("-", None, message)),
+        })),
+        Err(message) => sink(Err(problem("-", None, message))),
     }
 }
 
-fn read_jsonl(source: &str, bytes: Vec<u8>, out: &mut Ingested) {
-    for (n, raw) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line_no = n + 1;
-        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        if raw.iter().all(|b| b.is_ascii_whitespace()) {
-            continue;
+fn read_jsonl(source: &str, mut input: impl BufRead, sink: Sink) -> ControlFlow<()> {
+    let mut raw = Vec::new();
+    let mut line_no = 0;
+    loop {
+        raw.clear();
+        match input.read_until(b'\n', &mut raw) {
+            Ok(0) => return ControlFlow::Continue(()),
+            Ok(_) => {}
+            Err(e) => return sink(Err(problem(source, Some(line_no + 1), e.to_string()))),
         }
-        let line = match decode(raw.to_vec()) {
-            Ok(line) => line,
-            Err(message) => {
-                out.problems.push(problem(source, Some(line_no), message));
-                continue;
-            }
-        };
-        let parsed: JsonLine = match serde_json::from_str(&line) {
-            Ok(parsed) => parsed,
-            Err(e) => {
-                out.problems.push(problem(
-                    source,
-                    Some(line_no),
-                    format!("malformed JSON: {e}"),
-                ));
-                continue;
-            }
-        };
-        let id = match parsed.id {
-            Some(serde_json::Value::String(s)) if !s.is_empty() => s,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => {
-                out.problems.push(problem(
-                    source,
-                    Some(line_no),
-                    "missing \"id\" (a non-empty string)".into(),
-                ));
-                continue;
-            }
-        };
-        let Some(mut text) = parsed.text else {
-            out.problems
-                .push(problem(source, Some(line_no), "missing \"text\"".into()));
-            continue;
-        };
-        if text.starts_with('\u{feff}') {
-            text.drain(..'\u{feff}'.len_utf8());
+        line_no += 1;
+        if let Some(item) = jsonl_line(source, line_no, &raw) {
+            sink(item)?;
         }
-        out.documents.push(Document {
-            id,
-            text,
-            title: parsed.title,
-            date: parsed.date,
-            url: parsed.url,
-        });
     }
+}
+
+/// One JSON line as a document, a problem, or nothing when blank.
+fn jsonl_line(source: &str, line_no: usize, raw: &[u8]) -> Option<Result<Document, InputProblem>> {
+    let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
+    let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+    if raw.iter().all(|b| b.is_ascii_whitespace()) {
+        return None;
+    }
+    let bad = |message: String| Some(Err(problem(source, Some(line_no), message)));
+    let line = match decode(raw.to_vec()) {
+        Ok(line) => line,
+        Err(message) => return bad(message),
+    };
+    let parsed: JsonLine = match serde_json::from_str(&line) {
+        Ok(parsed) => parsed,
+        Err(e) => return bad(format!("malformed JSON: {e}")),
+    };
+    let id = match parsed.id {
+        Some(serde_json::Value::String(s)) if !s.is_empty() => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => return bad("missing \"id\" (a non-empty string)".into()),
+    };
+    let Some(mut text) = parsed.text else {
+        return bad("missing \"text\"".into());
+    };
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Some(Ok(Document {
+        id,
+        text,
+        title: parsed.title,
+        date: parsed.date,
+        url: parsed.url,
+    }))
 }
 
 #[cfg(test)]
@@ -307,8 +400,14 @@ mod tests {
     #[test]
     fn jsonl_reports_bad_lines_and_keeps_good_ones() {
         let mut out = Ingested::default();
-        let data = "{\"id\":\"a\",\"text\":\"x\"}\nnot json\n{\"id\":\"b\"}\n\n{\"id\":\"c\",\"text\":\"y\",\"date\":\"2025-05-01\"}\n";
-        read_jsonl("f.jsonl", data.as_bytes().to_vec(), &mut out);
+        let data = "{\"id\":\"a\",\"text\":\"x\"}\nnot json\n{\"id\":\"b\"}\n\n{\"id\":\"c\",\"text\":\"y\",\"date\":\"2025-05-01\"}";
+        let _ = read_jsonl("f.jsonl", data.as_bytes(), &mut |item| {
+            match item {
+                Ok(d) => out.documents.push(d),
+                Err(p) => out.problems.push(p),
+            }
+            ControlFlow::Continue(())
+        });
         let ids: Vec<_> = out.documents.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["a", "c"]);
         assert_eq!(out.documents[1].date.as_deref(), Some("2025-05-01"));

@@ -1,19 +1,27 @@
 //! `newsgraph`: parse the arguments, run, map the outcome to an exit code.
 
+mod bench;
 mod cli;
 
+use std::collections::BTreeSet;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use std::io::IsTerminal;
+
 use anyhow::{Context, Result};
 use clap::Parser;
+use indicatif::{ProgressBar, ProgressStyle};
 
 use cli::{Cli, Command, ExportFormat, ExtractFormat, QueryFormat, RulesArgs};
 use newsgraph::export::{self, RdfKind, ResultsKind};
 use newsgraph::store::GraphStore;
-use newsgraph::{link, read_all, read_inputs, DocFacts, KnowledgeGraph, Reader, Rules};
+use newsgraph::{
+    link, read_all, read_inputs, read_stream, DocFacts, KnowledgeGraph, Plan, Progress, Reader,
+    Rules,
+};
 
 /// What a run ended with.
 enum Outcome {
@@ -23,7 +31,9 @@ enum Outcome {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    let result = run(cli);
+    bench::report_peak_rss();
+    match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Skipped(n)) => {
             eprintln!("newsgraph: {n} input(s) skipped; see the messages above");
@@ -53,23 +63,55 @@ fn reader(args: &RulesArgs) -> Result<Reader> {
     Ok(Reader::new(rules)?)
 }
 
-/// Reads the inputs and reports what was skipped.
+/// Text read per batch: each batch is read in parallel, and only one is
+/// held in memory at a time.
+const BATCH_BYTES: usize = 4 << 20;
+
+/// A progress bar on stderr: documents, MB, MB/s and ETA; hidden with
+/// `--quiet` or when stderr is not a terminal.
+fn progress_bar(total_bytes: u64, quiet: bool) -> ProgressBar {
+    if quiet || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let (bar, template) = if total_bytes > 0 {
+        (
+            ProgressBar::new(total_bytes),
+            "{elapsed_precise} {bar:30} {decimal_bytes}/{decimal_total_bytes} \
+             {decimal_bytes_per_sec} ETA {eta} {msg}",
+        )
+    } else {
+        (
+            ProgressBar::new_spinner(),
+            "{elapsed_precise} {spinner} {decimal_bytes} {decimal_bytes_per_sec} {msg}",
+        )
+    };
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Reads the inputs, streaming, and reports what was skipped as it goes.
 fn read_documents(
     inputs: &[PathBuf],
     reader: &Reader,
     strict: bool,
+    quiet: bool,
 ) -> Result<(Vec<DocFacts>, usize)> {
-    let ingested = read_inputs(inputs);
-    for p in &ingested.problems {
-        eprintln!("newsgraph: skipped {p}");
-    }
-    if strict && !ingested.problems.is_empty() {
+    let plan = Plan::new(inputs);
+    let bar = progress_bar(plan.total_bytes, quiet);
+    let read = read_stream(reader, &plan, BATCH_BYTES, strict, &mut |p| match p {
+        Progress::Problem(p) => bar.suspend(|| eprintln!("newsgraph: skipped {p}")),
+        Progress::Read { documents, bytes } => {
+            bar.set_position(bytes);
+            bar.set_message(format!("{documents} documents"));
+        }
+    });
+    bar.finish_and_clear();
+    if strict && !read.problems.is_empty() {
         anyhow::bail!("stopping (--strict): an input could not be read");
     }
-    Ok((
-        read_all(reader, &ingested.documents),
-        ingested.problems.len(),
-    ))
+    Ok((read.facts, read.problems.len()))
 }
 
 fn output(path: Option<&Path>) -> Result<Box<dyn Write>> {
@@ -95,6 +137,31 @@ fn write_graph(kg: &KnowledgeGraph, format: ExportFormat, out: &mut dyn Write) -
     Ok(())
 }
 
+/// Adds documents' facts to a store (a document already there is replaced),
+/// links the whole corpus again and loads its graph.
+fn store_documents(gs: &GraphStore, dir: &Path, facts: Vec<DocFacts>) -> Result<()> {
+    let mut all = gs.docfacts()?;
+    let new_ids: BTreeSet<&str> = facts.iter().map(|f| f.doc.id.as_str()).collect();
+    all.retain(|f| !new_ids.contains(f.doc.id.as_str()));
+    let added = facts.len();
+    all.extend(facts);
+    all.sort_by(|a, b| a.doc.id.cmp(&b.doc.id));
+    let kg = link(all.clone());
+    let quads = export::to_quads(&kg);
+    let n_quads = quads.len();
+    gs.replace(&all, quads)?;
+    eprintln!(
+        "newsgraph: {} document(s) read, {} in the store {}: {} entities, {} relations, {} quads",
+        added,
+        all.len(),
+        dir.display(),
+        kg.graph.node_count(),
+        kg.graph.edge_count(),
+        n_quads
+    );
+    Ok(())
+}
+
 fn outcome(skipped: usize) -> Outcome {
     if skipped == 0 {
         Outcome::Ok
@@ -104,6 +171,13 @@ fn outcome(skipped: usize) -> Outcome {
 }
 
 fn run(cli: Cli) -> Result<Outcome> {
+    if let Some(n) = cli.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .context("cannot start the worker threads")?;
+    }
+    let quiet = cli.quiet;
     match cli.command {
         Command::Extract {
             inputs,
@@ -113,9 +187,17 @@ fn run(cli: Cli) -> Result<Outcome> {
             strict,
         } => {
             let reader = reader(&rules)?;
-            let (facts, skipped) = read_documents(&inputs, &reader, strict)?;
-            let kg = link(facts);
+            let (facts, skipped) = read_documents(&inputs, &reader, strict, quiet)?;
+            let mut out = output(out_path.as_deref())?;
             let format = match format {
+                ExtractFormat::Docfacts => {
+                    for f in &facts {
+                        serde_json::to_writer(&mut out, f)?;
+                        out.write_all(b"\n")?;
+                    }
+                    out.flush()?;
+                    return Ok(outcome(skipped));
+                }
                 ExtractFormat::Jsonl => ExportFormat::Jsonl,
                 ExtractFormat::Nquads => ExportFormat::Nquads,
                 ExtractFormat::Turtle => ExportFormat::Turtle,
@@ -123,7 +205,7 @@ fn run(cli: Cli) -> Result<Outcome> {
                 ExtractFormat::Jsonld => ExportFormat::Jsonld,
                 ExtractFormat::Dot => ExportFormat::Dot,
             };
-            let mut out = output(out_path.as_deref())?;
+            let kg = link(facts);
             write_graph(&kg, format, &mut out)?;
             Ok(outcome(skipped))
         }
@@ -134,29 +216,9 @@ fn run(cli: Cli) -> Result<Outcome> {
             strict,
         } => {
             let reader = reader(&rules)?;
-            let (facts, skipped) = read_documents(&inputs, &reader, strict)?;
+            let (facts, skipped) = read_documents(&inputs, &reader, strict, quiet)?;
             let gs = GraphStore::open(&store)?;
-            // Documents already in the store stay, unless read again.
-            let mut all = gs.docfacts()?;
-            let new_ids: std::collections::BTreeSet<&str> =
-                facts.iter().map(|f| f.doc.id.as_str()).collect();
-            all.retain(|f| !new_ids.contains(f.doc.id.as_str()));
-            let added = facts.len();
-            all.extend(facts);
-            all.sort_by(|a, b| a.doc.id.cmp(&b.doc.id));
-            let kg = link(all.clone());
-            let quads = export::to_quads(&kg);
-            let n_quads = quads.len();
-            gs.replace(&all, quads)?;
-            eprintln!(
-                "newsgraph: {} document(s) read, {} in the store {}: {} entities, {} relations, {} quads",
-                added,
-                all.len(),
-                store.display(),
-                kg.graph.node_count(),
-                kg.graph.edge_count(),
-                n_quads
-            );
+            store_documents(&gs, &store, facts)?;
             Ok(outcome(skipped))
         }
         Command::Query {
@@ -217,6 +279,41 @@ fn run(cli: Cli) -> Result<Outcome> {
             writeln!(out, "{report}")?;
             out.flush()?;
             Ok(outcome(ingested.problems.len()))
+        }
+        Command::Load { shards, store } => {
+            let gs = GraphStore::open(&store)?;
+            let mut facts: Vec<DocFacts> = Vec::new();
+            let mut seen = BTreeSet::new();
+            let mut skipped = 0;
+            for shard in &shards {
+                if shard.extension().and_then(|e| e.to_str()) == Some("nq") {
+                    let n = gs.load_nquads(shard)?;
+                    eprintln!("newsgraph: {}: {n} quads loaded", shard.display());
+                    continue;
+                }
+                for f in newsgraph::store::read_docfacts(shard)? {
+                    if seen.insert(f.doc.id.clone()) {
+                        facts.push(f);
+                    } else {
+                        eprintln!(
+                            "newsgraph: skipped {}: {}",
+                            shard.display(),
+                            newsgraph::ingest::duplicate(&f.doc.id)
+                        );
+                        skipped += 1;
+                    }
+                }
+            }
+            if !facts.is_empty() {
+                store_documents(&gs, &store, facts)?;
+            }
+            Ok(outcome(skipped))
+        }
+        Command::Bench { corpus, repeat } => {
+            let mut out = output(None)?;
+            bench::run(&corpus, repeat, cli.threads, &mut out)?;
+            out.flush()?;
+            Ok(Outcome::Ok)
         }
         Command::Export {
             store,

@@ -11,12 +11,15 @@ use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 
-use oxigraph::model::{Quad, Term};
+use oxigraph::io::{RdfFormat, RdfParseError};
+use oxigraph::model::{NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::LoaderError;
 use oxigraph::store::{StorageError, Store};
 use thiserror::Error;
 
 use crate::read::DocFacts;
+use crate::vocab::ID;
 
 /// The file of documents' facts inside a store directory.
 pub const DOCFACTS_FILE: &str = "newsgraph-docfacts.jsonl";
@@ -101,29 +104,10 @@ impl GraphStore {
     /// The documents' facts the store was built from, in document order.
     pub fn docfacts(&self) -> Result<Vec<DocFacts>, StoreError> {
         let file = self.dir.join(DOCFACTS_FILE);
-        let f = match fs::File::open(&file) {
-            Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(vec![]),
-            Err(source) => return Err(StoreError::Io { file, source }),
-        };
-        let mut out = Vec::new();
-        for (n, line) in BufReader::new(f).lines().enumerate() {
-            let line = line.map_err(|source| StoreError::Io {
-                file: file.clone(),
-                source,
-            })?;
-            if line.trim().is_empty() {
-                continue;
-            }
-            let facts: DocFacts =
-                serde_json::from_str(&line).map_err(|e| StoreError::BadFacts {
-                    file: file.clone(),
-                    line: n + 1,
-                    message: e.to_string(),
-                })?;
-            out.push(facts);
+        if !file.exists() {
+            return Ok(vec![]);
         }
-        Ok(out)
+        read_docfacts(&file)
     }
 
     /// Replaces the store's content: the quads of the linked graph, and
@@ -144,13 +128,70 @@ impl GraphStore {
             }
             w.flush().map_err(io)?;
         }
-        self.store.clear().map_err(|e| self.storage(e))?;
+        self.clear_own_graphs()?;
         let mut loader = self.store.bulk_loader();
         loader.load_quads(quads).map_err(|e| self.storage(e))?;
         loader.commit().map_err(|e| self.storage(e))?;
         self.store.flush().map_err(|e| self.storage(e))?;
         fs::rename(&tmp, &file).map_err(|source| StoreError::Io { file, source })?;
         Ok(())
+    }
+
+    /// Removes the graphs newsgraph writes (`{ID}graph/…`, `{ID}doc/…`),
+    /// keeping any other graph a user loaded with `newsgraph load`.
+    fn clear_own_graphs(&self) -> Result<(), StoreError> {
+        let own: Vec<_> = self
+            .store
+            .named_graphs()
+            .filter_map(|g| match g {
+                Ok(NamedOrBlankNode::NamedNode(n)) if n.as_str().starts_with(ID) => Some(Ok(n)),
+                Ok(_) => None,
+                Err(e) => Some(Err(e)),
+            })
+            .collect::<Result<_, _>>()
+            .map_err(|e| self.storage(e))?;
+        for g in own {
+            self.store
+                .remove_named_graph(&g)
+                .map_err(|e| self.storage(e))?;
+        }
+        Ok(())
+    }
+
+    /// Bulk-loads an N-Quads file as it is (triples without a graph go to
+    /// the default graph). Rebuilding never removes these quads unless
+    /// they are in newsgraph's own graphs.
+    pub fn load_nquads(&self, file: &Path) -> Result<u64, StoreError> {
+        let f = fs::File::open(file).map_err(|source| StoreError::Io {
+            file: file.to_path_buf(),
+            source,
+        })?;
+        let before = self.store.len().map_err(|e| self.storage(e))?;
+        let mut loader = self.store.bulk_loader();
+        loader
+            .load_from_reader(RdfFormat::NQuads, BufReader::new(f))
+            .map_err(|e| match e {
+                LoaderError::Parsing(p) => StoreError::BadFacts {
+                    file: file.to_path_buf(),
+                    line: match &p {
+                        RdfParseError::Syntax(e) => {
+                            e.location().map_or(0, |l| l.start.line as usize + 1)
+                        }
+                        RdfParseError::Io(_) => 0,
+                    },
+                    message: p.to_string(),
+                },
+                LoaderError::Storage(s) => self.storage(s),
+                other => StoreError::BadFacts {
+                    file: file.to_path_buf(),
+                    line: 0,
+                    message: other.to_string(),
+                },
+            })?;
+        loader.commit().map_err(|e| self.storage(e))?;
+        self.store.flush().map_err(|e| self.storage(e))?;
+        let after = self.store.len().map_err(|e| self.storage(e))?;
+        Ok(after.saturating_sub(before) as u64)
     }
 
     /// Runs a SPARQL query. The default graph is the union of all graphs,
@@ -179,4 +220,32 @@ impl GraphStore {
             }
         }
     }
+}
+
+/// Reads a file of documents' facts, one JSON object a line: the store's
+/// own `newsgraph-docfacts.jsonl`, or a shard written by `newsgraph extract
+/// --format docfacts`.
+pub fn read_docfacts(file: &Path) -> Result<Vec<DocFacts>, StoreError> {
+    let f = fs::File::open(file).map_err(|source| StoreError::Io {
+        file: file.to_path_buf(),
+        source,
+    })?;
+    let file = file.to_path_buf();
+    let mut out = Vec::new();
+    for (n, line) in BufReader::new(f).lines().enumerate() {
+        let line = line.map_err(|source| StoreError::Io {
+            file: file.clone(),
+            source,
+        })?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let facts: DocFacts = serde_json::from_str(&line).map_err(|e| StoreError::BadFacts {
+            file: file.clone(),
+            line: n + 1,
+            message: e.to_string(),
+        })?;
+        out.push(facts);
+    }
+    Ok(out)
 }

@@ -477,3 +477,92 @@ fn eval_agrees_with_the_shared_scorer() {
             .starts_with("summary: entity_f1="));
     }
 }
+
+#[test]
+fn shards_loaded_give_the_graph_of_one_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = |p: &Path| p.to_str().unwrap().to_string();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(seeds())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    // Two shards, read separately (the map step), in reverse order.
+    let (a, b) = (dir.path().join("a.jsonl"), dir.path().join("b.jsonl"));
+    ok(&[
+        "extract",
+        &s(&files[3]),
+        &s(&files[4]),
+        "--format",
+        "docfacts",
+        "-o",
+        &s(&a),
+    ]);
+    let first: Vec<String> = files[..3].iter().map(|p| s(p)).collect();
+    let mut args = vec!["extract".to_string()];
+    args.extend(first);
+    args.extend(["--format".into(), "docfacts".into(), "-o".into(), s(&b)]);
+    ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    let (sharded, whole) = (dir.path().join("sharded"), dir.path().join("whole"));
+    ok(&["load", &s(&a), &s(&b), "--store", &s(&sharded)]);
+    ok(&["build", &s(&seeds()), "--store", &s(&whole)]);
+    for format in ["jsonl", "nquads"] {
+        assert_eq!(
+            ok(&["export", "--store", &s(&sharded), "--format", format]),
+            ok(&["export", "--store", &s(&whole), "--format", format]),
+            "{format}"
+        );
+    }
+    // Plain N-Quads load as they are, and a rebuild keeps them.
+    let nq = dir.path().join("extra.nq");
+    std::fs::write(
+        &nq,
+        "<http://example.org/a> <http://example.org/p> \"extra\" <http://example.org/g> .\n",
+    )
+    .unwrap();
+    ok(&["load", &s(&nq), "--store", &s(&sharded)]);
+    ok(&["build", &s(&files[0]), "--store", &s(&sharded)]);
+    let ask = "ASK { <http://example.org/a> <http://example.org/p> \"extra\" }";
+    let answer = ok(&["query", "--store", &s(&sharded), ask, "--format", "json"]);
+    assert!(answer.contains("true"), "{answer}");
+    // A broken shard is named with its line.
+    std::fs::write(dir.path().join("bad.jsonl"), "{\"doc\":\n").unwrap();
+    let out = newsgraph(&[
+        "load",
+        &s(&dir.path().join("bad.jsonl")),
+        "--store",
+        &s(&sharded),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.jsonl:1"));
+}
+
+#[test]
+fn one_thread_and_all_cores_write_the_same_bytes() {
+    let s = seeds();
+    let s = s.to_str().unwrap();
+    assert_eq!(
+        ok(&["extract", s, "--threads", "1"]),
+        ok(&["extract", s, "--threads", "2", "--quiet"])
+    );
+}
+
+#[test]
+fn bench_reports_throughput_and_memory() {
+    let s = seeds();
+    let out = ok(&["bench", s.to_str().unwrap(), "--repeat", "2"]);
+    for stage in [
+        "extract, all cores",
+        "extract, 1 thread",
+        "build (RocksDB store)",
+    ] {
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(stage))
+            .unwrap_or_else(|| panic!("no {stage} in {out}"));
+        // documents, MB, seconds, MB/s, peak RSS: the seeds twice are 10.
+        let cols: Vec<&str> = line[stage.len()..].split_whitespace().collect();
+        assert_eq!(cols[0], "10", "{line}");
+        assert!(cols[4].parse::<f64>().unwrap() > 0.0, "{line}");
+    }
+}
