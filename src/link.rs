@@ -364,8 +364,17 @@ fn link_agreements(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut 
             }
             let t: BTreeSet<String> = topics.iter().cloned().collect();
             let p = parties_in_doc(doc, e);
+            // Parties known on both sides must overlap; when one side knows
+            // none, the subjects must agree more closely than one shared
+            // word ("debt relief deal" is not the "tsunami debt deal").
             let found = described.iter_mut().find(|(ct, cp, _)| {
-                !ct.is_disjoint(&t) && (cp.is_empty() || p.is_empty() || !cp.is_disjoint(&p))
+                let shared = ct.intersection(&t).count();
+                shared > 0
+                    && if cp.is_empty() || p.is_empty() {
+                        shared >= 2 || *ct == t
+                    } else {
+                        !cp.is_disjoint(&p)
+                    }
             });
             let c = match found {
                 Some((ct, cp, c)) => {
@@ -556,6 +565,22 @@ fn agreement_parties(
 ) -> BTreeMap<usize, BTreeSet<String>> {
     let mut out: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
     for (d, doc) in docs.iter().enumerate() {
+        // Parties written into the mention ("the Bolivia deal").
+        for (e, ent) in doc.entities.iter().enumerate() {
+            if let (
+                Detail::Agreement {
+                    named: false,
+                    parties,
+                    ..
+                },
+                Some(&c),
+            ) = (&ent.detail, assign.get(&(d, e)))
+            {
+                out.entry(c)
+                    .or_default()
+                    .extend(parties.iter().map(|p| p.name.clone()));
+            }
+        }
         for r in &doc.relations {
             let (Some(&s), Some(&o)) = (assign.get(&(d, r.subject)), assign.get(&(d, r.object)))
             else {

@@ -213,3 +213,68 @@ fn the_two_countries_are_the_pair_named_together() {
     assert_has(&kg, "Peru", "signed", "Chile–Peru fisheries accord");
     assert!(!triples(&kg).iter().any(|(s, _, _)| s == "Bolivia"));
 }
+
+fn agreement_labels(kg: &KnowledgeGraph) -> Vec<String> {
+    kg.entities()
+        .filter(|(_, e)| e.kind == newsgraph::recognise::EntityKind::Agreement)
+        .map(|(_, e)| e.label.clone())
+        .collect()
+}
+
+#[test]
+fn a_name_ends_before_a_day_and_a_party_plus_head_is_described() {
+    let kg = graph(&[
+        "Delegates signed the Treaty of Valdoria on Monday.",
+        "Chile backed the Chilean Charter. Peru signed the Chilean charter too.",
+    ]);
+    let labels = agreement_labels(&kg);
+    assert!(
+        labels.contains(&"Treaty of Valdoria".to_string()),
+        "{labels:?}"
+    );
+    // "Chilean Charter" and "Chilean charter" are one described agreement
+    // with Chile as its party, not a name.
+    assert_eq!(
+        labels.iter().filter(|l| l.contains("harter")).count(),
+        1,
+        "{labels:?}"
+    );
+}
+
+#[test]
+fn an_unknown_capitalised_word_or_a_year_tells_deals_apart() {
+    let kg = graph(&["Chile signed the Harbour deal on Friday. Peru rejected the 1998 agreement."]);
+    let labels = agreement_labels(&kg);
+    assert!(
+        labels.iter().any(|l| l.contains("harbour deal")),
+        "{labels:?}"
+    );
+    assert!(
+        labels.iter().any(|l| l.contains("1998 agreement")),
+        "{labels:?}"
+    );
+    assert_has(&kg, "Peru", "rejected", "Peru 1998 agreement");
+}
+
+#[test]
+fn the_agreement_by_a_body_makes_it_a_party() {
+    let kg = graph(&["The fisheries agreement by Chile and Peru would save both £3bn."]);
+    assert_has(&kg, "Chile", "partyTo", "Chile–Peru fisheries agreement");
+    assert_has(&kg, "Peru", "partyTo", "Chile–Peru fisheries agreement");
+}
+
+#[test]
+fn a_deal_naming_another_party_is_not_the_deal_under_discussion() {
+    let kg = graph(&[
+        "Chile and Peru signed the fisheries pact. Officials said the Bolivia deal was separate.",
+    ]);
+    let labels = agreement_labels(&kg);
+    assert!(
+        labels.iter().any(|l| l.starts_with("Bolivia")),
+        "{labels:?}"
+    );
+    assert!(
+        labels.iter().any(|l| l.contains("fisheries pact")),
+        "{labels:?}"
+    );
+}

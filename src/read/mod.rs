@@ -145,6 +145,17 @@ impl Reader {
 
 /// Counts each country named, by demonym or seat, through one of its
 /// bodies, or as an office's jurisdiction; ties go to the one named first.
+/// The parties written into an agreement mention, sorted.
+fn parties_of(detail: &Detail) -> Vec<String> {
+    let mut out: Vec<String> = match detail {
+        Detail::Agreement { parties, .. } => parties.iter().map(|p| p.name.clone()).collect(),
+        _ => vec![],
+    };
+    out.sort();
+    out.dedup();
+    out
+}
+
 fn rank_countries(mentions: &[Mention]) -> Vec<String> {
     let mut count: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
@@ -386,6 +397,9 @@ impl<'a> Builder<'a> {
         // Mentions so far (named and resolved), counted as the text goes.
         let mut count: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
         let mut next = 0;
+        // "the Turkey deal" names its party: it is the salient agreement
+        // only if that shares a party, else an agreement of its own.
+        let mut by_parties: BTreeMap<Vec<String>, usize> = BTreeMap::new();
         for m in anaphors {
             while next < named.len() && named[next].0 < m.start {
                 let (start, e) = named[next];
@@ -393,7 +407,23 @@ impl<'a> Builder<'a> {
                 *c = (c.0 + 1, start);
                 next += 1;
             }
-            let Some(e) = best(&count).or(fallback) else {
+            let own = parties_of(&m.detail);
+            let chosen = best(&count).or(fallback);
+            let e = if own.is_empty() {
+                chosen
+            } else if let Some(&e) = by_parties.get(&own) {
+                Some(e)
+            } else if chosen.is_some_and(|e| {
+                let theirs = parties_of(&self.entities[e].detail);
+                own.iter().any(|p| theirs.contains(p))
+            }) {
+                chosen
+            } else {
+                let e = self.new_entity(&m);
+                by_parties.insert(own, e);
+                Some(e)
+            };
+            let Some(e) = e else {
                 continue;
             };
             let c = count.entry(e).or_insert((0, 0));
@@ -492,8 +522,11 @@ impl<'a> Builder<'a> {
                 Detail::Agreement {
                     topics,
                     named: false,
+                    parties,
                     ..
-                } if topics.is_empty() => agreed_by_body.contains(&e),
+                } if topics.is_empty() => {
+                    !g.mentions.is_empty() && (!parties.is_empty() || agreed_by_body.contains(&e))
+                }
                 _ => !g.mentions.is_empty(),
             })
             .collect();

@@ -243,7 +243,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             &sentence,
             a.end,
             s.end_token,
-            &["between", "with", "of"],
+            &["between", "with", "of", "by"],
         ) {
             // Parties are countries and bodies; a person "with" a deal is
             // its negotiator, read by the verb patterns.

@@ -40,6 +40,28 @@ const VERB_BEFORE: &[&str] = &[
 ];
 /// Words that introduce a description's subject on its right.
 const TOPIC_PREPOSITIONS: &[&str] = &["on", "regarding", "concerning", "over", "about", "covering"];
+/// Days and months end a name: "the Treaty on Monday".
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 const CONNECTORS: &[&str] = &["of", "for", "on", "the", "and", "between"];
 
 /// `minerals` → `mineral`: the key of a topic word.
@@ -75,6 +97,60 @@ impl AgreementRecogniser {
             && (!t.capitalised || ctx.in_title_case(i))
     }
 
+    /// `the Dome deal`, `the 1992 agreement`: a capitalised word that no
+    /// recogniser took (not a person, body or country) and not a sentence's
+    /// first word, or a year, is a subject word too.
+    fn is_name_or_year_topic(&self, ctx: &Context, i: usize, covered: &[(usize, usize)]) -> bool {
+        let t = ctx.token(i);
+        let w = ctx.tok(i);
+        let year = t.kind == TokenKind::Number
+            && w.len() == 4
+            && (w.starts_with("19") || w.starts_with("20"));
+        if (t.kind != TokenKind::Word && !year)
+            || covered.iter().any(|&(s, e)| s <= t.start && t.start < e)
+            || ctx.in_title_case(i)
+        {
+            return false;
+        }
+        let sentence_start = ctx.seg.sentences[ctx.sentence_of(i)].first_token;
+        year || (t.capitalised
+            && i != sentence_start
+            && !LEFT_STOP.contains(&ctx.lower[i].as_str())
+            && !self.trigger_words.contains(&ctx.lower[i]))
+    }
+
+    /// The parties of a capitalised phrase made only of countries or
+    /// bodies (not cities), connectors and its head `h`.
+    fn parties_only(
+        &self,
+        ctx: &Context,
+        countries: &BTreeMap<usize, &Mention>,
+        first: usize,
+        end: usize,
+        h: usize,
+    ) -> Option<Vec<EntityRef>> {
+        let mut parties = Vec::new();
+        let mut i = first;
+        while i < end {
+            if i == h || CONNECTORS.contains(&ctx.lower[i].as_str()) {
+                i += 1;
+                continue;
+            }
+            let start = ctx.token(i).start;
+            let m = countries
+                .values()
+                .find(|m| m.start == start && m.rule != "country.seat")?;
+            parties.push(EntityRef {
+                kind: m.kind,
+                name: m.label.clone(),
+            });
+            i = (i..end)
+                .find(|&k| ctx.token(k).start >= m.end)
+                .unwrap_or(end);
+        }
+        (!parties.is_empty()).then_some(parties)
+    }
+
     /// Subject words are nouns and classifying adjectives (`minerals`,
     /// `security`, `nuclear`); evaluative and participle modifiers
     /// (`successful`, `long-drafted`, `recently`) and listed words are not.
@@ -107,7 +183,11 @@ impl AgreementRecogniser {
             {
                 k += 1;
             }
-            if k > end && ctx.is_cap_word(k) && ctx.adjacent(k - 1) {
+            if k > end
+                && ctx.is_cap_word(k)
+                && ctx.adjacent(k - 1)
+                && !CALENDAR.contains(&ctx.lower[k].as_str())
+            {
                 end = k + 1;
                 while end < ctx.len() && ctx.is_cap_word(end) && ctx.adjacent(end - 1) {
                     end += 1;
@@ -134,6 +214,8 @@ impl Recogniser for AgreementRecogniser {
         {
             countries.entry(m.end).or_insert(m);
         }
+        // Token starts inside a mention already found (people, bodies).
+        let covered: Vec<(usize, usize)> = found.iter().map(|m| (m.start, m.end)).collect();
         let mut new = Vec::new();
         for h in 0..ctx.len() {
             let lower = ctx.lower[h].as_str();
@@ -173,7 +255,41 @@ impl Recogniser for AgreementRecogniser {
             if verb_reading {
                 continue;
             }
-            if let Some((first, end)) = self.named_phrase(ctx, h) {
+            // "European Constitution", "Constitution for the European
+            // Union": parties and a head only; described, not named. A city
+            // names its accord ("Oslo Accords", "Paris Agreement").
+            let mut named = self.named_phrase(ctx, h);
+            if let Some((first, end)) = named {
+                if let Some(parties) = self.parties_only(ctx, &countries, first, end, h) {
+                    named = None;
+                    let (start, stop) = (ctx.token(first).start, ctx.token(end - 1).end);
+                    let topics = if self.self_topics.contains(lower) {
+                        vec![topic_key(lower)]
+                    } else {
+                        vec![]
+                    };
+                    new.push(Mention {
+                        start,
+                        end: stop,
+                        kind: EntityKind::Agreement,
+                        label: lower.to_string(),
+                        rule: if topics.is_empty() {
+                            "agreement.anaphor"
+                        } else {
+                            "agreement.described"
+                        },
+                        detail: Detail::Agreement {
+                            class: class.clone(),
+                            topics,
+                            named: false,
+                            plural: *plural,
+                            parties,
+                        },
+                    });
+                    continue;
+                }
+            }
+            if let Some((first, end)) = named {
                 let start = ctx.token(first).start;
                 let stop = ctx.token(end - 1).end;
                 // An organisation or country right before (skipping "(G7)") is a party.
@@ -215,7 +331,7 @@ impl Recogniser for AgreementRecogniser {
             let mut modifiers: Vec<usize> = Vec::new();
             while first > 0 && ctx.adjacent(first - 1) && modifiers.len() < 5 {
                 let p = first - 1;
-                if self.is_topic_word(ctx, p) {
+                if self.is_topic_word(ctx, p) || self.is_name_or_year_topic(ctx, p, &covered) {
                     modifiers.insert(0, p);
                     first = p;
                     continue;
