@@ -275,7 +275,7 @@ fn read_file(path: &Path, id: &str, sink: Sink) -> ControlFlow<()> {
 }
 
 /// Standard input is JSON lines when its first non-blank character is `{`,
-/// else one article with id `stdin`.
+/// else one article with id `stdin`; blank input holds no document.
 fn read_stdin(sink: Sink) -> ControlFlow<()> {
     let stdin = std::io::stdin();
     let mut input = BufReader::new(stdin.lock());
@@ -303,8 +303,13 @@ fn read_stdin(sink: Sink) -> ControlFlow<()> {
             }
         }
     };
-    if first == Some(b'{') {
-        return read_jsonl("-", BufReader::new(head.as_slice().chain(input)), sink);
+    match first {
+        Some(b'{') => {
+            return read_jsonl("-", BufReader::new(head.as_slice().chain(input)), sink);
+        }
+        // Nothing but blanks: no document (an empty partition of a corpus).
+        None => return ControlFlow::Continue(()),
+        Some(_) => {}
     }
     let mut bytes = head;
     if let Err(e) = input.read_to_end(&mut bytes) {

@@ -21,6 +21,9 @@ use thiserror::Error;
 use crate::read::DocFacts;
 use crate::vocab::ID;
 
+/// Memory the bulk loader may use for its sorted batches, in MB.
+pub const LOADER_MEMORY_MB: usize = 128;
+
 /// The file of documents' facts inside a store directory.
 pub const DOCFACTS_FILE: &str = "newsgraph-docfacts.jsonl";
 
@@ -94,6 +97,14 @@ impl GraphStore {
         })
     }
 
+    /// oxigraph's bulk loader, held to [`LOADER_MEMORY_MB`] (its default is
+    /// 2 GB a thread).
+    fn bulk_loader(&self) -> oxigraph::store::BulkLoader<'_> {
+        self.store
+            .bulk_loader()
+            .with_max_memory_size_in_megabytes(LOADER_MEMORY_MB)
+    }
+
     fn storage(&self, source: StorageError) -> StoreError {
         StoreError::Storage {
             dir: self.dir.clone(),
@@ -129,7 +140,7 @@ impl GraphStore {
             w.flush().map_err(io)?;
         }
         self.clear_own_graphs()?;
-        let mut loader = self.store.bulk_loader();
+        let mut loader = self.bulk_loader();
         loader.load_quads(quads).map_err(|e| self.storage(e))?;
         loader.commit().map_err(|e| self.storage(e))?;
         self.store.flush().map_err(|e| self.storage(e))?;
@@ -167,7 +178,7 @@ impl GraphStore {
             source,
         })?;
         let before = self.store.len().map_err(|e| self.storage(e))?;
-        let mut loader = self.store.bulk_loader();
+        let mut loader = self.bulk_loader();
         loader
             .load_from_reader(RdfFormat::NQuads, BufReader::new(f))
             .map_err(|e| match e {

@@ -14,6 +14,9 @@ pub struct OfficeRecogniser {
     /// Title surface (lower-case words) → (canonical, scope).
     titles: BTreeMap<Vec<String>, (String, OfficeScope)>,
     longest: usize,
+    /// First words of titles and portfolios: a token that is none of them
+    /// starts no title (checked before any longer lookup).
+    starts: std::collections::HashSet<String>,
     portfolios: BTreeMap<String, String>,
     modifiers: BTreeMap<String, String>,
     not_names: std::collections::HashSet<String>,
@@ -57,9 +60,20 @@ impl OfficeRecogniser {
             }
         }
         let longest = titles.keys().map(Vec::len).max().unwrap_or(1);
+        let starts = titles
+            .keys()
+            .filter_map(|k| k.first().cloned())
+            .chain(
+                rules
+                    .portfolios
+                    .keys()
+                    .filter_map(|p| p.split(' ').next().map(str::to_string)),
+            )
+            .collect();
         OfficeRecogniser {
             titles,
             longest,
+            starts,
             portfolios: rules.portfolios.clone(),
             modifiers: rules.office_modifiers.clone(),
             not_names: rules.not_names.clone(),
@@ -67,6 +81,9 @@ impl OfficeRecogniser {
     }
 
     fn portfolio_at(&self, ctx: &Context, i: usize) -> Option<(usize, String)> {
+        if !self.starts.contains(&ctx.lower[i]) {
+            return None;
+        }
         for n in [2usize, 1] {
             if i + n > ctx.len() {
                 continue;
@@ -89,6 +106,9 @@ impl OfficeRecogniser {
 
     /// The longest title starting at token `i`.
     fn title_at(&self, ctx: &Context, i: usize) -> Option<TitleMatch> {
+        if !self.starts.contains(&ctx.lower[i]) {
+            return None;
+        }
         let mut best: Option<TitleMatch> = None;
         for n in (1..=self.longest).rev() {
             if i + n > ctx.len() {
