@@ -5,11 +5,9 @@ mod cli;
 
 use std::collections::BTreeSet;
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-use std::io::IsTerminal;
 
 use anyhow::{Context, Result};
 use clap::Parser;
