@@ -278,3 +278,18 @@ fn a_deal_naming_another_party_is_not_the_deal_under_discussion() {
         "{labels:?}"
     );
 }
+
+#[test]
+fn it_as_the_whole_object_is_the_agreement_named_last() {
+    let kg = graph(&[
+        "Chile and Peru drafted the fisheries pact. Bolivia signed up to it on Monday. \
+         Ecuador made it clear that talks would go on.",
+    ]);
+    let t = triples(&kg);
+    assert!(
+        t.iter()
+            .any(|(s, p, o)| s == "Bolivia" && p == "signed" && o.contains("fisheries pact")),
+        "{t:#?}"
+    );
+    assert!(!t.iter().any(|(s, _, _)| s == "Ecuador"), "{t:#?}");
+}

@@ -563,9 +563,18 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
                         && !GROUP_BREAKS.contains(&ctx.lower[k].as_str())
             })
     });
+    // "Japan finally signed up to it": the agreement last named.
+    let (object, by_pronoun) = match object {
+        Some(a) => (Some(a), false),
+        None => (pronoun_object(ctx, ms, t), true),
+    };
     if let Some(a) = object.filter(|_| !adjectival) {
         let mut subjects = subject_group(ctx, ms, sentence, clause_start, t.0);
-        let mut rule = "relation.verb-subject";
+        let mut rule = if by_pronoun {
+            "relation.verb-pronoun-object"
+        } else {
+            "relation.verb-subject"
+        };
         if subjects.is_empty() {
             let first = ctx.seg.sentences[ctx.sentence_of(t.0)].first_token;
             subjects = carried_subject(ctx, ms, first, clause_start, t.0);
@@ -662,6 +671,58 @@ fn noun(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
     for m in agents {
         acc.add(m.entity, pred, a.entity, s_start, s_end, "relation.noun");
     }
+}
+
+/// `signed it`, `signed up to it`, `rejected it outright`: when "it" is the
+/// verb's whole object, the agreement named last before the verb, within
+/// this sentence and the two before it.
+fn pronoun_object(ctx: &Context, ms: &[M], t: (usize, usize)) -> Option<M> {
+    const PARTICLES: &[&str] = &["up", "to", "on", "onto", "off"];
+    const AFTER: &[&str] = &[
+        ".",
+        ",",
+        ";",
+        "and",
+        "but",
+        "on",
+        "in",
+        "last",
+        "after",
+        "before",
+        "at",
+        "with",
+        "because",
+        "despite",
+        "when",
+        "outright",
+        "yesterday",
+        "today",
+        "this",
+        "too",
+    ];
+    let mut k = t.1;
+    while k < ctx.len() && k < t.1 + 2 && PARTICLES.contains(&ctx.lower[k].as_str()) {
+        k += 1;
+    }
+    if ctx.lower.get(k).map(String::as_str) != Some("it") {
+        return None;
+    }
+    let sentence = ctx.sentence_of(t.0);
+    if ctx.sentence_of(k) != sentence {
+        return None;
+    }
+    let next = ctx.lower.get(k + 1).map(String::as_str);
+    if next.is_some_and(|w| !AFTER.contains(&w)) && ctx.sentence_of(k + 1) == sentence {
+        return None;
+    }
+    ms.iter()
+        .filter(|m| {
+            m.kind == EntityKind::Agreement
+                && m.end <= t.0
+                && ctx.sentence_of(m.first) + 2 >= sentence
+        })
+        .max_by_key(|m| m.first)
+        .copied()
 }
 
 /// The subject a clause leaves to its context: "X, who signed the deal"
