@@ -123,15 +123,30 @@ struct Cluster {
 pub fn link(mut docs: Vec<DocFacts>) -> KnowledgeGraph {
     docs.sort_by(|a, b| a.doc.id.cmp(&b.doc.id));
     docs.dedup_by(|a, b| a.doc.id == b.doc.id);
+    link_sorted(&docs)
+}
+
+/// [`link`] without taking the documents: the same graph, from borrowed
+/// facts (copied and sorted first only if they are not already in strictly
+/// increasing id order).
+pub fn link_slice(docs: &[DocFacts]) -> KnowledgeGraph {
+    if docs.windows(2).all(|w| w[0].doc.id < w[1].doc.id) {
+        link_sorted(docs)
+    } else {
+        link(docs.to_vec())
+    }
+}
+
+fn link_sorted(docs: &[DocFacts]) -> KnowledgeGraph {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut assign: Assignment = BTreeMap::new();
 
-    link_people(&docs, &mut clusters, &mut assign);
-    link_by_name(&docs, &mut clusters, &mut assign);
-    link_agreements(&docs, &mut clusters, &mut assign);
-    link_offices(&docs, &mut clusters, &mut assign);
+    link_people(docs, &mut clusters, &mut assign);
+    link_by_name(docs, &mut clusters, &mut assign);
+    link_agreements(docs, &mut clusters, &mut assign);
+    link_offices(docs, &mut clusters, &mut assign);
 
-    build_graph(&docs, clusters, &assign)
+    build_graph(docs, clusters, &assign)
 }
 
 fn new_cluster(clusters: &mut Vec<Cluster>, kind: EntityKind, detail: Detail) -> usize {

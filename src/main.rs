@@ -144,10 +144,8 @@ fn store_documents(gs: &GraphStore, dir: &Path, facts: Vec<DocFacts>) -> Result<
     let added = facts.len();
     all.extend(facts);
     all.sort_by(|a, b| a.doc.id.cmp(&b.doc.id));
-    let kg = link(all.clone());
-    let quads = export::to_quads(&kg);
-    let n_quads = quads.len();
-    gs.replace(&all, quads)?;
+    let kg = newsgraph::link::link_slice(&all);
+    let n_quads = gs.replace(&all, |sink| export::for_each_quad(&kg, sink))?;
     eprintln!(
         "newsgraph: {} document(s) read, {} in the store {}: {} entities, {} relations, {} quads",
         added,

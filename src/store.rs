@@ -121,10 +121,17 @@ impl GraphStore {
         read_docfacts(&file)
     }
 
-    /// Replaces the store's content: the quads of the linked graph, and
-    /// the documents' facts it was linked from. The facts file is written
-    /// first to a temporary name and renamed, so it is never half-written.
-    pub fn replace(&self, facts: &[DocFacts], quads: Vec<Quad>) -> Result<(), StoreError> {
+    /// Replaces the store's content: the documents' facts, and the quads
+    /// of their linked graph, which `quads` produces into the sink it is
+    /// given; they are bulk-loaded in chunks as they come, never all held.
+    /// The facts file is written first under a temporary name and renamed
+    /// last, so it is never half-written. Returns the number of quads.
+    pub fn replace(
+        &self,
+        facts: &[DocFacts],
+        quads: impl FnOnce(&mut dyn FnMut(Quad)),
+    ) -> Result<usize, StoreError> {
+        const CHUNK: usize = 100_000;
         let file = self.dir.join(DOCFACTS_FILE);
         let tmp = self.dir.join(format!("{DOCFACTS_FILE}.tmp"));
         let io = |source| StoreError::Io {
@@ -141,11 +148,29 @@ impl GraphStore {
         }
         self.clear_own_graphs()?;
         let mut loader = self.bulk_loader();
-        loader.load_quads(quads).map_err(|e| self.storage(e))?;
+        let mut chunk: Vec<Quad> = Vec::with_capacity(CHUNK);
+        let mut failure: Option<StorageError> = None;
+        let mut count = 0;
+        quads(&mut |q| {
+            count += 1;
+            chunk.push(q);
+            if chunk.len() >= CHUNK && failure.is_none() {
+                if let Err(e) = loader.load_quads(chunk.drain(..)) {
+                    failure = Some(e);
+                }
+            }
+            if failure.is_some() {
+                chunk.clear();
+            }
+        });
+        if let Some(e) = failure {
+            return Err(self.storage(e));
+        }
+        loader.load_quads(chunk).map_err(|e| self.storage(e))?;
         loader.commit().map_err(|e| self.storage(e))?;
         self.store.flush().map_err(|e| self.storage(e))?;
         fs::rename(&tmp, &file).map_err(|source| StoreError::Io { file, source })?;
-        Ok(())
+        Ok(count)
     }
 
     /// Removes the graphs newsgraph writes (`{ID}graph/…`, `{ID}doc/…`),

@@ -7,6 +7,6 @@ pub mod rdf;
 
 pub use dot::write_dot;
 pub use jsonl::write_jsonl;
-pub use rdf::{to_quads, write_rdf, RdfKind};
+pub use rdf::{for_each_quad, to_quads, write_rdf, RdfKind};
 pub mod results;
 pub use results::{write_answer, ResultsKind};

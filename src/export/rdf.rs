@@ -53,17 +53,17 @@ fn fnv(s: &str) -> u64 {
     h
 }
 
-struct Quads {
-    out: Vec<Quad>,
+struct Quads<'a> {
+    sink: &'a mut dyn FnMut(Quad),
 }
 
-impl Quads {
+impl Quads<'_> {
     fn iri(s: &str) -> NamedNode {
         NamedNode::new_unchecked(s)
     }
 
     fn add(&mut self, s: &str, p: &str, o: Term, g: &str) {
-        self.out.push(Quad::new(
+        (self.sink)(Quad::new(
             NamedOrBlankNode::NamedNode(Self::iri(s)),
             Self::iri(p),
             o,
@@ -106,7 +106,15 @@ impl Quads {
 
 /// The graph as quads, in a stable order.
 pub fn to_quads(kg: &KnowledgeGraph) -> Vec<Quad> {
-    let mut q = Quads { out: Vec::new() };
+    let mut out = Vec::new();
+    for_each_quad(kg, &mut |q| out.push(q));
+    out
+}
+
+/// Hands the graph's quads to `sink` one at a time, in the order of
+/// [`to_quads`], without holding them all.
+pub fn for_each_quad(kg: &KnowledgeGraph, sink: &mut dyn FnMut(Quad)) {
+    let mut q = Quads { sink };
     let facts = facts_graph();
     for d in &kg.documents {
         let iri = doc_iri(&d.id);
@@ -171,7 +179,6 @@ pub fn to_quads(kg: &KnowledgeGraph) -> Vec<Quad> {
             q.link(&a, &format!("{PROV}wasDerivedFrom"), &node, &facts);
         }
     }
-    q.out
 }
 
 /// RDF serialisations newsgraph writes.
