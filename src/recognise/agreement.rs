@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use super::date::MONTHS;
 use super::{Context, Detail, EntityKind, EntityRef, Mention, Recogniser};
 use crate::rules::Rules;
 use crate::segment::TokenKind;
@@ -40,8 +41,8 @@ const VERB_BEFORE: &[&str] = &[
 ];
 /// Words that introduce a description's subject on its right.
 const TOPIC_PREPOSITIONS: &[&str] = &["on", "regarding", "concerning", "over", "about", "covering"];
-/// Days and months end a name: "the Treaty on Monday".
-const CALENDAR: &[&str] = &[
+/// Days end a name, as months do: "the Treaty on Monday".
+const DAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -49,18 +50,6 @@ const CALENDAR: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 const CONNECTORS: &[&str] = &["of", "for", "on", "the", "and", "between"];
 
@@ -186,7 +175,8 @@ impl AgreementRecogniser {
             if k > end
                 && ctx.is_cap_word(k)
                 && ctx.adjacent(k - 1)
-                && !CALENDAR.contains(&ctx.lower[k].as_str())
+                && !DAYS.contains(&ctx.lower[k].as_str())
+                && !MONTHS.contains(&ctx.lower[k].as_str())
             {
                 end = k + 1;
                 while end < ctx.len() && ctx.is_cap_word(end) && ctx.adjacent(end - 1) {
@@ -197,6 +187,36 @@ impl AgreementRecogniser {
             }
         }
         (end - first >= 2 && !(first == sentence_start && end == h + 1)).then_some((first, end))
+    }
+}
+
+/// A described agreement mention; without subject words it is an anaphor
+/// ("the deal") that the reader resolves.
+fn described(
+    (start, end): (usize, usize),
+    label: String,
+    class: &str,
+    topics: Vec<String>,
+    plural: bool,
+    parties: Vec<EntityRef>,
+) -> Mention {
+    Mention {
+        start,
+        end,
+        kind: EntityKind::Agreement,
+        label,
+        rule: if topics.is_empty() {
+            "agreement.anaphor"
+        } else {
+            "agreement.described"
+        },
+        detail: Detail::Agreement {
+            class: class.to_string(),
+            topics,
+            named: false,
+            plural,
+            parties,
+        },
     }
 }
 
@@ -268,24 +288,14 @@ impl Recogniser for AgreementRecogniser {
                     } else {
                         vec![]
                     };
-                    new.push(Mention {
-                        start,
-                        end: stop,
-                        kind: EntityKind::Agreement,
-                        label: lower.to_string(),
-                        rule: if topics.is_empty() {
-                            "agreement.anaphor"
-                        } else {
-                            "agreement.described"
-                        },
-                        detail: Detail::Agreement {
-                            class: class.clone(),
-                            topics,
-                            named: false,
-                            plural: *plural,
-                            parties,
-                        },
-                    });
+                    new.push(described(
+                        (start, stop),
+                        lower.to_string(),
+                        class,
+                        topics,
+                        *plural,
+                        parties,
+                    ));
                     continue;
                 }
             }
@@ -449,24 +459,14 @@ impl Recogniser for AgreementRecogniser {
             };
             let start = ctx.token(first).start;
             let stop = ctx.token(end - 1).end;
-            new.push(Mention {
-                start,
-                end: stop,
-                kind: EntityKind::Agreement,
+            new.push(described(
+                (start, stop),
                 label,
-                rule: if topics.is_empty() {
-                    "agreement.anaphor"
-                } else {
-                    "agreement.described"
-                },
-                detail: Detail::Agreement {
-                    class: class.clone(),
-                    topics,
-                    named: false,
-                    plural: *plural,
-                    parties,
-                },
-            });
+                class,
+                topics,
+                *plural,
+                parties,
+            ));
         }
         found.extend(new);
     }

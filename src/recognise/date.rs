@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::{Context, Detail, EntityKind, Mention, Recogniser};
 
-const MONTHS: &[&str] = &[
+pub(crate) const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
