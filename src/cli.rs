@@ -102,6 +102,47 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
         format: QueryFormat,
     },
+    /// Serve a store as a read-only SPARQL 1.1 endpoint.
+    ///
+    /// `GET /query?query=…` or `POST /query` (an `application/sparql-query`
+    /// body, or a form with `query=`) answers in the format the `Accept`
+    /// header asks for: `application/sparql-results+json` (the default),
+    /// `application/sparql-results+xml`, `text/csv`,
+    /// `text/tab-separated-values` (or `format=json|xml|csv|tsv`).
+    /// `CONSTRUCT` and `DESCRIBE` answer in N-Triples. Updates are refused
+    /// (403); a query that runs too long is stopped (503), one whose answer
+    /// is too large is refused (413). Open `http://ADDR/` in a browser to
+    /// type queries.
+    ///
+    ///   newsgraph serve --store newsgraph-store
+    ///   curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/query
+    Serve {
+        /// The store directory.
+        #[arg(long, default_value = "newsgraph-store", value_name = "DIR")]
+        store: PathBuf,
+        /// Address to listen on; loopback by default. Port 0 picks a free one.
+        #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR")]
+        bind: String,
+        /// Time limit of one query, in seconds.
+        #[arg(long, default_value_t = 10.0, value_name = "SECS")]
+        timeout: f64,
+        /// Most rows (or triples) an answer may have.
+        #[arg(long, default_value_t = 10_000, value_name = "N")]
+        max_results: usize,
+    },
+    /// Runs one query of `serve` (read from standard input) and writes
+    /// `STATUS CONTENT-TYPE`, a newline and the answer. Internal.
+    #[command(hide = true)]
+    ServeQuery {
+        #[arg(long, value_name = "DIR")]
+        store: PathBuf,
+        #[arg(long, value_enum, default_value_t = QueryFormat::Json)]
+        format: QueryFormat,
+        #[arg(long, default_value_t = 10.0)]
+        timeout: f64,
+        #[arg(long, default_value_t = 10_000)]
+        max_results: usize,
+    },
     /// Extract from INPUT and score the result against a gold file.
     ///
     /// The gold file has the format of `../shared/eval/seeds.gold.json`;
@@ -198,4 +239,5 @@ pub enum QueryFormat {
     Csv,
     Tsv,
     Json,
+    Xml,
 }

@@ -56,14 +56,38 @@ pub struct Ingested {
     pub problems: Vec<InputProblem>,
 }
 
-/// Decodes bytes as UTF-8 and drops a leading byte-order mark.
+/// Decodes bytes as UTF-8 and drops leading byte-order marks. Text that
+/// is mostly control characters is binary data, not an article, and is
+/// refused; a few stray ones (a NUL from a scraper) are kept as they are.
 pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
     let mut text = String::from_utf8(bytes)
         .map_err(|e| format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))?;
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
+    drop_boms(&mut text);
+    if looks_binary(&text) {
+        return Err("binary data, not text (mostly control characters)".into());
     }
     Ok(text)
+}
+
+/// Drops byte-order marks at the start of a text (an editor or a
+/// concatenation may leave more than one).
+fn drop_boms(text: &mut String) {
+    let boms = text.len() - text.trim_start_matches('\u{feff}').len();
+    text.drain(..boms);
+}
+
+/// More than one in ten of the first 4096 characters are control
+/// characters other than tab, line and page ends.
+fn looks_binary(text: &str) -> bool {
+    let mut chars = 0usize;
+    let mut control = 0usize;
+    for c in text.chars().take(4096) {
+        chars += 1;
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}') {
+            control += 1;
+        }
+    }
+    control * 10 > chars
 }
 
 #[derive(Deserialize)]
@@ -237,18 +261,39 @@ fn walk(
                 continue;
             }
         };
-        if path.is_dir() {
-            walk(&path, files, seen, problems);
-        } else {
-            match path.extension().and_then(|e| e.to_str()) {
-                Some("txt") | Some("jsonl") => files.push(path),
-                _ => {}
+        // `metadata` follows symbolic links: a link to a folder is walked
+        // (the canonical paths stop loops), a dangling one is reported.
+        let meta = match fs::metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) => {
+                let why = if path.is_symlink() {
+                    "broken symbolic link".to_string()
+                } else {
+                    e.to_string()
+                };
+                problems.push(problem(&path.display().to_string(), None, why));
+                continue;
             }
+        };
+        if meta.is_dir() {
+            walk(&path, files, seen, problems);
+            continue;
+        }
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("txt") | Some("jsonl") if meta.is_file() => files.push(path),
+            // A pipe, socket or device would block or never end.
+            Some("txt") | Some("jsonl") => problems.push(problem(
+                &path.display().to_string(),
+                None,
+                "not a regular file".into(),
+            )),
+            _ => {}
         }
     }
 }
 
-type Sink<'a> = &'a mut dyn FnMut(Result<Document, InputProblem>) -> ControlFlow<()>;
+/// Where documents and problems go as they are read.
+pub type Sink<'a> = &'a mut dyn FnMut(Result<Document, InputProblem>) -> ControlFlow<()>;
 
 fn read_file(path: &Path, id: &str, sink: Sink) -> ControlFlow<()> {
     let source = path.display().to_string();
@@ -258,10 +303,25 @@ fn read_file(path: &Path, id: &str, sink: Sink) -> ControlFlow<()> {
             Err(e) => sink(Err(problem(&source, None, e.to_string()))),
         };
     }
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => return sink(Err(problem(&source, None, e.to_string()))),
-    };
+    match fs::read(path) {
+        Ok(bytes) => read_bytes(&source, id, false, bytes, sink),
+        Err(e) => sink(Err(problem(&source, None, e.to_string()))),
+    }
+}
+
+/// Reads documents from bytes already in memory, as a file of them would
+/// be read: JSON lines when `jsonl`, else one article with the given id.
+/// `source` names the input in problems.
+pub fn read_bytes(
+    source: &str,
+    id: &str,
+    jsonl: bool,
+    bytes: Vec<u8>,
+    sink: Sink,
+) -> ControlFlow<()> {
+    if jsonl {
+        return read_jsonl(source, bytes.as_slice(), sink);
+    }
     match decode(bytes) {
         Ok(text) => sink(Ok(Document {
             id: id.to_string(),
@@ -270,7 +330,7 @@ fn read_file(path: &Path, id: &str, sink: Sink) -> ControlFlow<()> {
             date: None,
             url: None,
         })),
-        Err(message) => sink(Err(problem(&source, None, message))),
+        Err(message) => sink(Err(problem(source, None, message))),
     }
 }
 
@@ -368,9 +428,7 @@ fn jsonl_line(source: &str, line_no: usize, raw: &[u8]) -> Option<Result<Documen
     let Some(mut text) = parsed.text else {
         return bad("missing \"text\"".into());
     };
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
-    }
+    drop_boms(&mut text);
     Some(Ok(Document {
         id,
         text,

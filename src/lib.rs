@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+pub mod check;
 pub mod eval;
 pub mod export;
 pub mod ingest;
@@ -8,6 +9,9 @@ pub mod read;
 pub mod recognise;
 pub mod rules;
 pub mod segment;
+#[cfg(feature = "store")]
+pub mod serve;
+#[cfg(feature = "store")]
 pub mod store;
 pub mod vocab;
 
@@ -25,6 +29,20 @@ pub use rules::Rules;
 /// documents' order.
 pub fn read_all(reader: &Reader, documents: &[Document]) -> Vec<DocFacts> {
     documents.par_iter().map(|d| reader.read(d)).collect()
+}
+
+/// Reads a document; a bug that panics on it costs that document only,
+/// reported as a problem, never the run.
+fn read_guarded(reader: &Reader, doc: &Document) -> Result<DocFacts, InputProblem> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| reader.read(doc))).map_err(|_| {
+        InputProblem {
+            source: doc.id.clone(),
+            line: None,
+            message: "internal error while reading this document (a bug in newsgraph: \
+                      please report it with the document)"
+                .into(),
+        }
+    })
 }
 
 /// What [`read_stream`] tells its caller as it goes.
@@ -64,8 +82,17 @@ pub fn read_stream(
     let mut batch_size = 0usize;
     let flush =
         |batch: &mut Vec<Document>, out: &mut StreamRead, progress: &mut dyn FnMut(Progress)| {
-            let facts: Vec<DocFacts> = batch.par_iter().map(|d| reader.read(d)).collect();
-            out.facts.extend(facts);
+            let facts: Vec<Result<DocFacts, InputProblem>> =
+                batch.par_iter().map(|d| read_guarded(reader, d)).collect();
+            for f in facts {
+                match f {
+                    Ok(f) => out.facts.push(f),
+                    Err(problem) => {
+                        progress(Progress::Problem(&problem));
+                        out.problems.push(problem);
+                    }
+                }
+            }
             batch.clear();
             progress(Progress::Read {
                 documents: out.facts.len(),

@@ -5,7 +5,7 @@ mod cli;
 
 use std::collections::BTreeSet;
 use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -158,6 +158,11 @@ fn store_documents(gs: &GraphStore, dir: &Path, facts: Vec<DocFacts>) -> Result<
     Ok(())
 }
 
+fn seconds(s: f64) -> Result<std::time::Duration> {
+    std::time::Duration::try_from_secs_f64(s)
+        .context("--timeout must be a positive number of seconds")
+}
+
 fn outcome(skipped: usize) -> Outcome {
     if skipped == 0 {
         Outcome::Ok
@@ -236,6 +241,7 @@ fn run(cli: Cli) -> Result<Outcome> {
                 QueryFormat::Csv => ResultsKind::Csv,
                 QueryFormat::Tsv => ResultsKind::Tsv,
                 QueryFormat::Json => ResultsKind::Json,
+                QueryFormat::Xml => ResultsKind::Xml,
             };
             let mut out = output(None)?;
             export::write_answer(&answer, kind, &mut out)?;
@@ -304,6 +310,65 @@ fn run(cli: Cli) -> Result<Outcome> {
                 store_documents(&gs, &store, facts)?;
             }
             Ok(outcome(skipped))
+        }
+        Command::Serve {
+            store,
+            bind,
+            timeout,
+            max_results,
+        } => {
+            // Fail now, not at the first query, when the store is missing.
+            drop(GraphStore::open_read_only(&store)?);
+            let options = newsgraph::serve::ServeOptions {
+                bind,
+                timeout: seconds(timeout)?,
+                max_results,
+                store: store.clone(),
+                program: std::env::current_exe()
+                    .context("cannot find the newsgraph program to run queries")?,
+                ..Default::default()
+            };
+            newsgraph::serve::serve(&options, |addr| {
+                eprintln!(
+                    "newsgraph: serving {} read-only on http://{addr}/ (SPARQL endpoint http://{addr}/query)",
+                    store.display()
+                );
+            })?;
+            Ok(Outcome::Ok)
+        }
+        Command::ServeQuery {
+            store,
+            format,
+            timeout,
+            max_results,
+        } => {
+            let mut query = String::new();
+            io::stdin()
+                .read_to_string(&mut query)
+                .context("cannot read the query")?;
+            let kind = match format {
+                QueryFormat::Csv => ResultsKind::Csv,
+                QueryFormat::Tsv => ResultsKind::Tsv,
+                QueryFormat::Xml => ResultsKind::Xml,
+                QueryFormat::Json | QueryFormat::Table => ResultsKind::Json,
+            };
+            let limits = newsgraph::store::Limits {
+                timeout: Some(seconds(timeout)?),
+                max_results: Some(max_results),
+            };
+            let (status, content_type, body) = match GraphStore::open_read_only(&store) {
+                Ok(gs) => newsgraph::serve::answer_query(&gs, &query, kind, &limits),
+                Err(e) => (
+                    500,
+                    "text/plain; charset=utf-8".into(),
+                    e.to_string().into_bytes(),
+                ),
+            };
+            let mut out = output(None)?;
+            writeln!(out, "{status} {content_type}")?;
+            out.write_all(&body)?;
+            out.flush()?;
+            Ok(Outcome::Ok)
         }
         Command::Bench { corpus, repeat } => {
             let mut out = output(None)?;

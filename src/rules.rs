@@ -236,6 +236,28 @@ impl Rules {
         Ok(self)
     }
 
+    /// Adds the rows of one rule file's text, as if read from `name`
+    /// (`lexicons/offices.tsv`, …) under a user's rules directory.
+    pub fn add_text(&mut self, name: &str, text: &str) -> Result<(), RulesError> {
+        let known = DEFAULT_FILES.iter().find(|(n, _)| *n == name);
+        let Some((name, _)) = known else {
+            return Err(RulesError::UnknownFile {
+                file: PathBuf::from(name),
+                known: DEFAULT_FILES
+                    .iter()
+                    .map(|(n, _)| *n)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        };
+        self.add_file(Path::new(name), name, text)
+    }
+
+    /// The names of the rule files, as [`Rules::add_text`] takes them.
+    pub fn file_names() -> impl Iterator<Item = &'static str> {
+        DEFAULT_FILES.iter().map(|(n, _)| *n)
+    }
+
     fn add_file(&mut self, path: &Path, name: &str, text: &str) -> Result<(), RulesError> {
         for (n, line) in text.lines().enumerate() {
             let line = line.trim_end_matches('\r');

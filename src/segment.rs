@@ -161,7 +161,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         .find_iter(text)
         .flat_map(|m| split_names(text, m.start(), m.end()))
     {
-        let after_newline = text[last_end..m.start()].contains('\n');
+        let after_newline = text[last_end..m.start()].contains(['\n', '\r']);
         last_end = m.end();
         let s = m.as_str();
         let first = s.chars().next().unwrap_or(' ');
@@ -199,6 +199,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// The most tokens a sentence may have; longer runs are cut.
+pub const MAX_SENTENCE_TOKENS: usize = 200;
+
 /// Splits tokens into sentences: at `.`, `!`, `?` and `…` followed by a
 /// capitalised word, a quote or a number, and at every line break.
 /// A `.` after a known abbreviation (`Mr.`, `Gen.`) does not end one, and
@@ -217,6 +220,17 @@ pub fn sentences(text: &str, tokens: &[Token], abbreviations: &HashSet<String>) 
         }
     };
     for i in 0..tokens.len() {
+        if i >= first + MAX_SENTENCE_TOKENS {
+            // A run-on "sentence" (a list, a page without punctuation) is
+            // cut, at its last comma-like mark in the second half if any:
+            // the work per sentence and its evidence stay bounded.
+            let cut = (first + MAX_SENTENCE_TOKENS / 2..i)
+                .rev()
+                .find(|&k| matches!(&text[tokens[k].start..tokens[k].end], "," | ";" | ":"))
+                .map_or(i, |k| k + 1);
+            push(&mut out, first, cut);
+            first = cut;
+        }
         if i > first && tokens[i].after_newline {
             push(&mut out, first, i);
             first = i;
@@ -321,6 +335,24 @@ mod tests {
                 "A new line"
             ]
         );
+    }
+
+    #[test]
+    fn run_on_sentences_are_cut() {
+        let text = "word, ".repeat(1000);
+        let seg = segment(&text, &HashSet::new());
+        assert!(seg.sentences.len() >= 2000 / MAX_SENTENCE_TOKENS);
+        for s in &seg.sentences {
+            assert!(s.end_token - s.first_token <= MAX_SENTENCE_TOKENS);
+            // Cut after a comma.
+            assert!(text[..s.end].ends_with(','), "{:?}", &text[s.start..s.end]);
+        }
+        let covered: usize = seg
+            .sentences
+            .iter()
+            .map(|s| s.end_token - s.first_token)
+            .sum();
+        assert_eq!(covered, seg.tokens.len());
     }
 
     #[test]

@@ -10,10 +10,12 @@
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Duration;
 
 use oxigraph::io::{RdfFormat, RdfParseError};
 use oxigraph::model::{NamedOrBlankNode, Quad, Term};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::LoaderError;
 use oxigraph::store::{StorageError, Store};
 use thiserror::Error;
@@ -31,6 +33,8 @@ pub const DOCFACTS_FILE: &str = "newsgraph-docfacts.jsonl";
 pub enum StoreError {
     #[error("store {dir}: {source}")]
     Storage { dir: PathBuf, source: StorageError },
+    #[error("store {dir} is in use by another newsgraph process; wait for it to finish")]
+    InUse { dir: PathBuf },
     #[error("store {dir} does not exist (run `newsgraph build INPUT... --store {dir}` first)")]
     Missing { dir: PathBuf },
     #[error("{file}: {source}")]
@@ -47,13 +51,33 @@ pub enum StoreError {
     #[error("SPARQL syntax error: {0}")]
     Syntax(#[from] oxigraph::sparql::SparqlSyntaxError),
     #[error("SPARQL evaluation error: {0}")]
-    Evaluation(#[from] oxigraph::sparql::QueryEvaluationError),
+    Evaluation(#[from] QueryEvaluationError),
+    #[error("the query was stopped after {0:?}, its time limit")]
+    Timeout(Duration),
+    #[error("the answer has more than {0} results, the limit; add a LIMIT")]
+    TooLarge(usize),
 }
 
 /// A store directory.
 pub struct GraphStore {
     dir: PathBuf,
     store: Store,
+    /// The writer's lock on `DIR/newsgraph.lock`, held while the store is
+    /// open for writing; the system drops it when the process ends, however
+    /// it ends.
+    _lock: Option<fs::File>,
+}
+
+/// The lock file a writer holds inside a store directory.
+pub const LOCK_FILE: &str = "newsgraph.lock";
+
+/// Bounds on one query's work.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Limits {
+    /// Stop the query after this long.
+    pub timeout: Option<Duration>,
+    /// Refuse answers of more rows (or triples) than this.
+    pub max_results: Option<usize>,
 }
 
 /// The answer to a query, collected.
@@ -68,8 +92,38 @@ pub enum Answer {
 }
 
 impl GraphStore {
-    /// Opens a store for writing, creating it if needed.
+    /// Opens a store for writing, creating it if needed. Only one process
+    /// may write a store at a time: a second gets [`StoreError::InUse`].
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        let io = |source| StoreError::Io {
+            file: dir.to_path_buf(),
+            source,
+        };
+        fs::create_dir_all(dir).map_err(io)?;
+        let lock_path = dir.join(LOCK_FILE);
+        let lock = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|source| StoreError::Io {
+                file: lock_path.clone(),
+                source,
+            })?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(StoreError::InUse {
+                    dir: dir.to_path_buf(),
+                })
+            }
+            Err(fs::TryLockError::Error(source)) => {
+                return Err(StoreError::Io {
+                    file: lock_path,
+                    source,
+                })
+            }
+        }
         let store = Store::open(dir).map_err(|source| StoreError::Storage {
             dir: dir.to_path_buf(),
             source,
@@ -77,6 +131,7 @@ impl GraphStore {
         Ok(GraphStore {
             dir: dir.to_path_buf(),
             store,
+            _lock: Some(lock),
         })
     }
 
@@ -94,6 +149,7 @@ impl GraphStore {
         Ok(GraphStore {
             dir: dir.to_path_buf(),
             store,
+            _lock: None,
         })
     }
 
@@ -234,9 +290,38 @@ impl GraphStore {
     /// so queries need no `GRAPH` clause; `GRAPH ?g` still reaches the
     /// per-document graphs.
     pub fn query(&self, sparql: &str) -> Result<Answer, StoreError> {
-        let mut prepared = SparqlEvaluator::new().parse_query(sparql)?;
+        self.query_limited(sparql, &Limits::default())
+    }
+
+    /// Runs a SPARQL query within limits: it is stopped after
+    /// `limits.timeout`, and refused once it gives more than
+    /// `limits.max_results` rows or triples.
+    pub fn query_limited(&self, sparql: &str, limits: &Limits) -> Result<Answer, StoreError> {
+        let token = CancellationToken::new();
+        let mut prepared = SparqlEvaluator::new()
+            .with_cancellation_token(token.clone())
+            .parse_query(sparql)?;
         prepared.dataset_mut().set_default_graph_as_union();
-        match prepared.on_store(&self.store).execute()? {
+        // A watchdog cancels the query when its time is up; finishing first
+        // drops `done` and lets the watchdog go.
+        let (done, finished) = mpsc::channel::<()>();
+        if let Some(timeout) = limits.timeout {
+            std::thread::spawn(move || {
+                if let Err(RecvTimeoutError::Timeout) = finished.recv_timeout(timeout) {
+                    token.cancel();
+                }
+            });
+        }
+        let timed_out = |e: QueryEvaluationError| match (e, limits.timeout) {
+            (QueryEvaluationError::Cancelled, Some(t)) => StoreError::Timeout(t),
+            (e, _) => StoreError::Evaluation(e),
+        };
+        let too_many = |n: usize| n > limits.max_results.unwrap_or(usize::MAX);
+        let answer = match prepared
+            .on_store(&self.store)
+            .execute()
+            .map_err(timed_out)?
+        {
             QueryResults::Solutions(solutions) => {
                 let variables = solutions
                     .variables()
@@ -245,16 +330,27 @@ impl GraphStore {
                     .collect::<Vec<_>>();
                 let mut rows = Vec::new();
                 for s in solutions {
-                    let s = s?;
-                    rows.push(s.values().to_vec());
+                    rows.push(s.map_err(timed_out)?.values().to_vec());
+                    if too_many(rows.len()) {
+                        return Err(StoreError::TooLarge(rows.len() - 1));
+                    }
                 }
-                Ok(Answer::Solutions { variables, rows })
+                Answer::Solutions { variables, rows }
             }
-            QueryResults::Boolean(b) => Ok(Answer::Boolean(b)),
+            QueryResults::Boolean(b) => Answer::Boolean(b),
             QueryResults::Graph(triples) => {
-                Ok(Answer::Graph(triples.collect::<Result<Vec<_>, _>>()?))
+                let mut out = Vec::new();
+                for t in triples {
+                    out.push(t.map_err(timed_out)?);
+                    if too_many(out.len()) {
+                        return Err(StoreError::TooLarge(out.len() - 1));
+                    }
+                }
+                Answer::Graph(out)
             }
-        }
+        };
+        drop(done);
+        Ok(answer)
     }
 }
 

@@ -11,8 +11,8 @@
 
 use std::io::{self, Write};
 
-use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxrdf::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxrdfio::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 
 use crate::link::{DocSpan, KnowledgeGraph};
 use crate::recognise::Detail;
@@ -235,6 +235,6 @@ mod tests {
     fn document_ids_become_valid_iris() {
         let iri = doc_iri("politics/001 é#%");
         assert_eq!(iri, format!("{ID}doc/politics/001%20%C3%A9%23%25"));
-        assert!(oxigraph::model::NamedNode::new(iri).is_ok());
+        assert!(oxrdf::NamedNode::new(iri).is_ok());
     }
 }

@@ -1,5 +1,5 @@
 //! SPARQL answers for people (an aligned table) and for programs (the
-//! SPARQL 1.1 results formats: CSV, TSV, JSON).
+//! SPARQL 1.1 results formats: CSV, TSV, JSON, XML).
 
 use std::io::{self, Write};
 
@@ -16,6 +16,7 @@ pub enum ResultsKind {
     Csv,
     Tsv,
     Json,
+    Xml,
 }
 
 /// A term as a person reads it: a literal's value, an IRI as is.
@@ -74,6 +75,7 @@ fn format(kind: ResultsKind) -> QueryResultsFormat {
         ResultsKind::Csv => QueryResultsFormat::Csv,
         ResultsKind::Tsv => QueryResultsFormat::Tsv,
         ResultsKind::Json | ResultsKind::Table => QueryResultsFormat::Json,
+        ResultsKind::Xml => QueryResultsFormat::Xml,
     }
 }
 

@@ -10,13 +10,13 @@
 
 mod relations;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use serde::{Deserialize, Serialize};
 
 use crate::ingest::Document;
 use crate::recognise::{
-    resolve_overlaps, surname_key, Context, Detail, EntityKind, Mention, Recognisers,
+    resolve_overlaps, surname_key, Context, Covered, Detail, EntityKind, Mention, Recognisers,
 };
 use crate::rules::Rules;
 use crate::segment::{segment, CharIndex};
@@ -133,8 +133,8 @@ impl Reader {
         let seg = segment(text, &self.rules.abbreviations);
         let ctx = Context::new(text, &seg);
         let mut mentions = resolve_overlaps(self.recognisers.candidates(&ctx));
-        let furniture = self.page_furniture(text);
-        mentions.retain(|m| !furniture.iter().any(|&(s, e)| m.start >= s && m.end <= e));
+        let furniture = Covered::new(self.page_furniture(text));
+        mentions.retain(|m| !furniture.contains_span(m.start, m.end));
         let country_rank = rank_countries(&mentions);
         let mut b = Builder::new(&ctx);
         b.group(mentions);
@@ -231,6 +231,7 @@ impl<'a> Builder<'a> {
         // People: full names first, so that "Trump" finds "Donald Trump"
         // wherever it stands.
         let mut people: Vec<(String, Option<String>, usize)> = Vec::new(); // (surname key, given, entity)
+        let mut seen_people: HashSet<(String, String)> = HashSet::new();
         for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
             if let Detail::Person {
                 given: Some(given),
@@ -238,10 +239,7 @@ impl<'a> Builder<'a> {
             } = &m.detail
             {
                 let key = surname_key(surname);
-                if !people
-                    .iter()
-                    .any(|(k, g, _)| *k == key && g.as_deref() == Some(given))
-                {
+                if seen_people.insert((key.clone(), given.clone())) {
                     let e = self.new_entity(m);
                     people.push((key, Some(given.clone()), e));
                 }

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::date::MONTHS;
-use super::{Context, Detail, EntityKind, EntityRef, Mention, Recogniser};
+use super::{Context, Covered, Detail, EntityKind, EntityRef, Mention, Recogniser};
 use crate::rules::Rules;
 use crate::segment::TokenKind;
 
@@ -89,15 +89,13 @@ impl AgreementRecogniser {
     /// `the Dome deal`, `the 1992 agreement`: a capitalised word that no
     /// recogniser took (not a person, body or country) and not a sentence's
     /// first word, or a year, is a subject word too.
-    fn is_name_or_year_topic(&self, ctx: &Context, i: usize, covered: &[(usize, usize)]) -> bool {
+    fn is_name_or_year_topic(&self, ctx: &Context, i: usize, covered: &Covered) -> bool {
         let t = ctx.token(i);
         let w = ctx.tok(i);
         let year = t.kind == TokenKind::Number
             && w.len() == 4
             && (w.starts_with("19") || w.starts_with("20"));
-        if (t.kind != TokenKind::Word && !year)
-            || covered.iter().any(|&(s, e)| s <= t.start && t.start < e)
-            || ctx.in_title_case(i)
+        if (t.kind != TokenKind::Word && !year) || covered.contains(t.start) || ctx.in_title_case(i)
         {
             return false;
         }
@@ -235,7 +233,7 @@ impl Recogniser for AgreementRecogniser {
             countries.entry(m.end).or_insert(m);
         }
         // Token starts inside a mention already found (people, bodies).
-        let covered: Vec<(usize, usize)> = found.iter().map(|m| (m.start, m.end)).collect();
+        let covered = Covered::new(found.iter().map(|m| (m.start, m.end)));
         let mut new = Vec::new();
         for h in 0..ctx.len() {
             let lower = ctx.lower[h].as_str();

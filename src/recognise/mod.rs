@@ -15,7 +15,7 @@ mod org;
 mod person;
 mod slot;
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -340,12 +340,19 @@ pub fn resolve_overlaps(mut found: Vec<Mention>) -> Vec<Mention> {
             .then(priority(y.kind).cmp(&priority(x.kind)))
             .then(a.cmp(&b))
     });
-    let mut taken: Vec<(usize, usize)> = Vec::new();
+    // Taken spans never overlap one another, so by start they are also in
+    // order of end: a span overlaps one of them iff it overlaps the last
+    // one starting before its end.
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     let mut keep = vec![false; found.len()];
     for i in order {
         let m = &found[i];
-        if taken.iter().all(|&(s, e)| m.end <= s || m.start >= e) {
-            taken.push((m.start, m.end));
+        let free = match taken.range(..m.end.max(m.start + 1)).next_back() {
+            Some((_, &e)) => e <= m.start,
+            None => true,
+        };
+        if free {
+            taken.insert(m.start, m.end);
             keep[i] = true;
         }
     }
@@ -357,6 +364,45 @@ pub fn resolve_overlaps(mut found: Vec<Mention>) -> Vec<Mention> {
     });
     found.sort_by_key(|m| (m.start, m.end));
     found
+}
+
+/// Spans, for asking in `O(log n)` whether a byte lies inside any of them.
+pub struct Covered {
+    /// Starts, sorted.
+    starts: Vec<usize>,
+    /// The greatest end among the spans up to each start.
+    max_end: Vec<usize>,
+}
+
+impl Covered {
+    pub fn new(spans: impl IntoIterator<Item = (usize, usize)>) -> Self {
+        let mut spans: Vec<(usize, usize)> = spans.into_iter().collect();
+        spans.sort_unstable();
+        let mut max = 0;
+        let max_end = spans
+            .iter()
+            .map(|&(_, e)| {
+                max = max.max(e);
+                max
+            })
+            .collect();
+        Covered {
+            starts: spans.into_iter().map(|(s, _)| s).collect(),
+            max_end,
+        }
+    }
+
+    /// Whether the span `start..end` lies inside one of the spans.
+    pub fn contains_span(&self, start: usize, end: usize) -> bool {
+        let i = self.starts.partition_point(|&s| s <= start);
+        i > 0 && self.max_end[i - 1] >= end
+    }
+
+    /// Whether `byte` lies in some span `start <= byte < end`.
+    pub fn contains(&self, byte: usize) -> bool {
+        let i = self.starts.partition_point(|&s| s <= byte);
+        i > 0 && self.max_end[i - 1] > byte
+    }
 }
 
 /// `We’re`, `Don't`: an apostrophe followed by a lower-case letter.
