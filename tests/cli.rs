@@ -196,6 +196,37 @@ fn build_then_query_who_negotiated() {
         ]);
         assert!(out.lines().count() > 4, "{q}: {out}");
     }
+    let csv = |q: &str| {
+        ok(&[
+            "query",
+            "--store",
+            store,
+            "--format",
+            "csv",
+            "--file",
+            queries().join(q).to_str().unwrap(),
+        ])
+    };
+    // Why: each row is evidence whose sentence names the signer.
+    let why = csv("why.rq");
+    let rows: Vec<&str> = why.lines().skip(1).collect();
+    assert!(!rows.is_empty(), "{why}");
+    for row in &rows {
+        assert!(
+            row.contains("Scott Bessent") && row.contains("relation."),
+            "{row}"
+        );
+    }
+    // Confirmed by two sources: only facts with two or more, Trump's office among them.
+    let confirmed = csv("confirmed-by-two-sources.rq");
+    assert!(
+        confirmed.contains("Donald Trump,holdsOffice,President of the United States,"),
+        "{confirmed}"
+    );
+    for row in confirmed.lines().skip(1) {
+        let sources: u32 = row.trim_end().rsplit(',').next().unwrap().parse().unwrap();
+        assert!(sources >= 2, "{row}");
+    }
 }
 
 #[test]
