@@ -201,7 +201,24 @@ pub enum Command {
         /// Write to FILE instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// DOT: draw only the entity with this name (label, alternate name
+        /// or IRI) and its neighbourhood.
+        #[arg(long, value_name = "NAME")]
+        focus: Option<String>,
+        /// DOT with --focus: how many relations away from it to draw.
+        #[arg(long, default_value_t = 1, value_name = "N", requires = "focus")]
+        depth: usize,
+        /// DOT: render the picture with GraphViz's `dot` instead of writing
+        /// DOT text (GraphViz must be installed).
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        render: Option<RenderFormat>,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormat {
+    Svg,
+    Png,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -158,6 +158,44 @@ fn store_documents(gs: &GraphStore, dir: &Path, facts: Vec<DocFacts>) -> Result<
     Ok(())
 }
 
+/// Renders DOT text with GraphViz's `dot`.
+fn render_dot(dot: &[u8], format: cli::RenderFormat) -> Result<Vec<u8>> {
+    let flag = match format {
+        cli::RenderFormat::Svg => "-Tsvg",
+        cli::RenderFormat::Png => "-Tpng",
+    };
+    let mut child = match std::process::Command::new("dot")
+        .arg(flag)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+    {
+        Ok(child) => child,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => anyhow::bail!(
+            "--render needs GraphViz's `dot`, which is not installed: \
+             `apt-get install graphviz` (Debian, Ubuntu), `brew install graphviz` (macOS), \
+             or drop --render to write the DOT text"
+        ),
+        Err(e) => return Err(e).context("cannot run GraphViz's `dot`"),
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin
+            .write_all(dot)
+            .context("cannot hand the graph to `dot`")?;
+    }
+    let done = child
+        .wait_with_output()
+        .context("cannot run GraphViz's `dot`")?;
+    if !done.status.success() {
+        anyhow::bail!(
+            "`dot` failed: {}",
+            String::from_utf8_lossy(&done.stderr).trim()
+        );
+    }
+    Ok(done.stdout)
+}
+
 fn seconds(s: f64) -> Result<std::time::Duration> {
     std::time::Duration::try_from_secs_f64(s)
         .context("--timeout must be a positive number of seconds")
@@ -380,11 +418,33 @@ fn run(cli: Cli) -> Result<Outcome> {
             store,
             format,
             output: out_path,
+            focus,
+            depth,
+            render,
         } => {
+            if (focus.is_some() || render.is_some()) && format != ExportFormat::Dot {
+                anyhow::bail!("--focus and --render go with --format dot");
+            }
             let gs = GraphStore::open_read_only(&store)?;
             let kg = link(gs.docfacts()?);
             let mut out = output(out_path.as_deref())?;
-            write_graph(&kg, format, &mut out)?;
+            if format != ExportFormat::Dot {
+                write_graph(&kg, format, &mut out)?;
+                return Ok(Outcome::Ok);
+            }
+            let only = match &focus {
+                Some(name) => Some(export::dot::neighbourhood(&kg, name, depth).with_context(
+                    || format!("no entity is named {name:?} in {}", store.display()),
+                )?),
+                None => None,
+            };
+            let mut dot = Vec::new();
+            export::dot::write_dot_of(&kg, only.as_ref(), &mut dot)?;
+            match render {
+                None => out.write_all(&dot)?,
+                Some(r) => out.write_all(&render_dot(&dot, r)?)?,
+            }
+            out.flush()?;
             Ok(Outcome::Ok)
         }
     }

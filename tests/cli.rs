@@ -597,3 +597,86 @@ fn bench_reports_throughput_and_memory() {
         assert!(cols[4].parse::<f64>().unwrap() > 0.0, "{line}");
     }
 }
+
+#[test]
+fn dot_focus_draws_one_neighbourhood_and_render_calls_graphviz() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let store = store.to_str().unwrap();
+    ok(&["build", seeds().to_str().unwrap(), "--store", store]);
+    let nodes = |dot: &str| -> Vec<String> {
+        dot.lines()
+            .filter(|l| l.contains("[label=") && !l.contains("->"))
+            .map(|l| {
+                l.split("label=\"")
+                    .nth(1)
+                    .unwrap()
+                    .split('"')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    };
+    let all = nodes(&ok(&["export", "--store", store, "--format", "dot"]));
+    let near = ok(&[
+        "export",
+        "--store",
+        store,
+        "--format",
+        "dot",
+        "--focus",
+        "scott bessent",
+    ]);
+    let near_nodes = nodes(&near);
+    assert!(near_nodes.contains(&"Scott Bessent".to_string()), "{near}");
+    assert!(near_nodes.contains(&"Secretary of the Treasury of the United States".to_string()));
+    assert!(near_nodes.len() < all.len());
+    // Every edge drawn joins two nodes drawn, one of them the focus.
+    for l in near.lines().filter(|l| l.contains("->")) {
+        assert!(l.contains("person/scott-bessent"), "{l}");
+    }
+    let wider = nodes(&ok(&[
+        "export",
+        "--store",
+        store,
+        "--format",
+        "dot",
+        "--focus",
+        "Scott Bessent",
+        "--depth",
+        "2",
+    ]));
+    assert!(wider.len() > near_nodes.len());
+
+    let missing = newsgraph(&[
+        "export",
+        "--store",
+        store,
+        "--format",
+        "dot",
+        "--focus",
+        "Nobody At All",
+    ]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&missing.stderr).contains("no entity is named \"Nobody At All\"")
+    );
+
+    // CI installs graphviz.
+    let svg = ok(&[
+        "export",
+        "--store",
+        store,
+        "--format",
+        "dot",
+        "--focus",
+        "Scott Bessent",
+        "--render",
+        "svg",
+    ]);
+    assert!(
+        svg.contains("<svg") && svg.contains("Scott Bessent"),
+        "{svg}"
+    );
+}
