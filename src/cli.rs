@@ -39,6 +39,12 @@ pub struct RulesArgs {
     /// built-in ones, and replace rows with the same key.
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
+    /// The date of articles that give none (no JSON-lines "date" and no
+    /// dateline such as "01 May 2025, 20:03" near the top), as YYYY-MM-DD.
+    /// Relative dates in the text ("on Wednesday", "last week") are read
+    /// against an article's date; without one they are left out.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

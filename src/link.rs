@@ -60,11 +60,80 @@ pub struct Relation {
     pub sources: usize,
 }
 
+/// One act of an agent on an agreement, as one sentence of one document
+/// tells it: an n-ary node (who, what, which agreement, in the capacity of
+/// which office, when, from which evidence). The direct relation
+/// `agent → agreement` is its shortcut.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Event {
+    pub iri: String,
+    /// The involvement predicate (`signed`, `negotiated`, …).
+    pub action: String,
+    pub agent: String,
+    pub agreement: String,
+    /// The office the agent acted as: one they are said to hold in the same
+    /// document, else the one post (not a former one) the corpus knows them
+    /// to hold.
+    pub capacity: Option<String>,
+    /// When it happened, as ISO 8601, from a date in the evidence sentence
+    /// (read against the article's date).
+    pub date: Option<String>,
+    /// The date of the document that tells it, when known.
+    pub reported: Option<String>,
+    pub evidence: DocSpan,
+}
+
+/// A person's holding of an office as the corpus attests it: the earliest
+/// and latest dates at which a document (by its date, or an event done in
+/// that capacity) shows them in the post.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Tenure {
+    pub iri: String,
+    pub person: String,
+    pub office: String,
+    /// The country or body of the post.
+    pub organization: Option<String>,
+    pub from: Option<String>,
+    pub until: Option<String>,
+    /// The documents that attest it.
+    pub documents: Vec<String>,
+}
+
 /// The linked corpus.
 #[derive(Debug, Default)]
 pub struct KnowledgeGraph {
     pub graph: DiGraph<Entity, Relation>,
     pub documents: Vec<DocMeta>,
+    /// Events in IRI order.
+    pub events: Vec<Event>,
+    /// Tenures in IRI order.
+    pub tenures: Vec<Tenure>,
+    /// Each document that is a copy of an earlier story → the first
+    /// document (by id) of that story.
+    pub duplicate_of: BTreeMap<String, String>,
+    /// Office mentions that name no holder, resolved to the person who held
+    /// the post at the document's date.
+    pub references: Vec<Reference>,
+}
+
+/// "The Treasury Secretary" in an article: the person who held that post
+/// then, from the tenures the corpus attests.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Reference {
+    pub mention: DocSpan,
+    pub office: String,
+    pub person: String,
+}
+
+/// 64-bit FNV-1a: a stable hash for IRIs of nodes that have no name
+/// (assertions, events, tenures).
+pub fn stable_hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
 }
 
 impl KnowledgeGraph {
@@ -783,6 +852,31 @@ fn build_graph(docs: &[DocFacts], clusters: Vec<Cluster>, assign: &Assignment) -
             }
         }
     }
+    let office_of: BTreeMap<&str, &Entity> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Office)
+        .map(|e| (e.iri.as_str(), e))
+        .collect();
+    let jurisdiction_of = |office: &str| -> Option<String> {
+        rels.range(
+            (
+                office.to_string(),
+                "jurisdiction".to_string(),
+                String::new(),
+            )..,
+        )
+        .next()
+        .filter(|((s, p, _), _)| s == office && p == "jurisdiction")
+        .map(|((_, _, o), _)| o.clone())
+    };
+    let (events, tenures) = events_and_tenures(
+        docs,
+        assign,
+        &iri_of_cluster,
+        &rels,
+        &office_of,
+        &jurisdiction_of,
+    );
     // The graph, nodes in IRI order.
     entities.sort_by(|a, b| a.iri.cmp(&b.iri));
     let mut graph = DiGraph::new();
@@ -792,15 +886,17 @@ fn build_graph(docs: &[DocFacts], clusters: Vec<Cluster>, assign: &Assignment) -
         let n = graph.add_node(e);
         node_of.insert(iri, n);
     }
+    let story = stories(docs);
     for ((s, p, o), mut evidence) in rels {
         let (Some(&si), Some(&oi)) = (node_of.get(&s), node_of.get(&o)) else {
             continue;
         };
         evidence.sort();
         evidence.dedup();
+        // Copies of one story are one source.
         let sources = evidence
             .iter()
-            .map(|e| &e.doc)
+            .map(|e| story.get(&e.doc).unwrap_or(&e.doc))
             .collect::<BTreeSet<_>>()
             .len();
         graph.add_edge(
@@ -813,10 +909,326 @@ fn build_graph(docs: &[DocFacts], clusters: Vec<Cluster>, assign: &Assignment) -
             },
         );
     }
+    let kept = |iri: &str| node_of.contains_key(iri);
+    let tenures: Vec<Tenure> = tenures
+        .into_iter()
+        .filter(|t| kept(&t.person) && kept(&t.office))
+        .collect();
+    let references = office_references(docs, assign, &iri_of_cluster, &tenures);
     KnowledgeGraph {
         graph,
         documents: docs.iter().map(|d| d.doc.clone()).collect(),
+        events: events
+            .into_iter()
+            .filter(|e| kept(&e.agent) && kept(&e.agreement))
+            .collect(),
+        tenures,
+        duplicate_of: story,
+        references,
     }
+}
+
+/// How far (in days) from the dates a tenure is attested at a document's
+/// date may be for its office mention to name that holder.
+const TENURE_REACH_DAYS: i64 = 730;
+
+/// A day count for distances between dates (exact to a day or so, which is
+/// all [`TENURE_REACH_DAYS`] needs).
+fn day_number(iso: &str) -> Option<i64> {
+    let d = crate::read::time::parse_iso(iso)?;
+    let y = i64::from(d.year()) - 1;
+    Some(y * 365 + y / 4 - y / 100 + y / 400 + i64::from(d.day_of_year()))
+}
+
+/// Office mentions whose document names no holder for the post, resolved
+/// to the one person whose attested tenure of that post is nearest the
+/// document's date (within [`TENURE_REACH_DAYS`]; none on a tie).
+fn office_references(
+    docs: &[DocFacts],
+    assign: &Assignment,
+    iri_of_cluster: &[String],
+    tenures: &[Tenure],
+) -> Vec<Reference> {
+    let mut by_office: BTreeMap<&str, Vec<(&str, i64, i64)>> = BTreeMap::new();
+    for t in tenures {
+        let (Some(from), Some(until)) = (
+            t.from.as_deref().and_then(day_number),
+            t.until.as_deref().and_then(day_number),
+        ) else {
+            continue;
+        };
+        by_office
+            .entry(t.office.as_str())
+            .or_default()
+            .push((t.person.as_str(), from, until));
+    }
+    let mut out = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let Some(day) = doc.doc.date.as_deref().and_then(day_number) else {
+            continue;
+        };
+        let held: BTreeSet<usize> = doc
+            .relations
+            .iter()
+            .filter(|r| r.predicate == "holdsOffice")
+            .map(|r| r.object)
+            .collect();
+        for (e, ent) in doc.entities.iter().enumerate() {
+            if ent.kind != EntityKind::Office || held.contains(&e) {
+                continue;
+            }
+            let Some(office) = assign
+                .get(&(d, e))
+                .and_then(|&c| iri_of_cluster.get(c))
+                .filter(|s| !s.is_empty())
+            else {
+                continue;
+            };
+            let Some(holders) = by_office.get(office.as_str()) else {
+                continue;
+            };
+            let mut near: Vec<(i64, &str)> = holders
+                .iter()
+                .map(|&(p, from, until)| {
+                    let gap = if day < from {
+                        from - day
+                    } else if day > until {
+                        day - until
+                    } else {
+                        0
+                    };
+                    (gap, p)
+                })
+                .filter(|(gap, _)| *gap <= TENURE_REACH_DAYS)
+                .collect();
+            near.sort();
+            let person = match near.as_slice() {
+                [only] => only.1,
+                [a, b, ..] if a.0 < b.0 || a.1 == b.1 => a.1,
+                _ => continue,
+            };
+            for m in &ent.mentions {
+                out.push(Reference {
+                    mention: DocSpan::new(&doc.doc.id, m),
+                    office: office.clone(),
+                    person: person.to_string(),
+                });
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Groups the documents into stories by their fingerprints: each document
+/// that is a copy of an earlier one (by id) → the first of its story.
+/// Candidates come from an index of lead trigrams (trigrams shared by more
+/// than [`COMMON_TRIGRAM`] documents are stock phrases and not looked up),
+/// so the work grows with the corpus, not with its pairs.
+fn stories(docs: &[DocFacts]) -> BTreeMap<String, String> {
+    const COMMON_TRIGRAM: usize = 200;
+    let mut index: std::collections::HashMap<u32, Vec<usize>> = std::collections::HashMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let mut seen: BTreeSet<u32> = BTreeSet::new();
+        for h in doc.fingerprint.lead.iter().flatten() {
+            if seen.insert(*h) {
+                index.entry(*h).or_default().push(d);
+            }
+        }
+    }
+    // Union-find, the root of a set its smallest document.
+    let mut parent: Vec<usize> = (0..docs.len()).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for (d, doc) in docs.iter().enumerate() {
+        let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut seen: BTreeSet<u32> = BTreeSet::new();
+        for h in doc.fingerprint.lead.iter().flatten() {
+            if !seen.insert(*h) {
+                continue;
+            }
+            match index.get(h) {
+                Some(posting) if posting.len() <= COMMON_TRIGRAM => {
+                    for &other in posting.iter().filter(|&&o| o < d) {
+                        *shared.entry(other).or_default() += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (other, n) in shared {
+            if n >= 3 && docs[other].fingerprint.same_story(&doc.fingerprint) {
+                let (a, b) = (root(&mut parent, other), root(&mut parent, d));
+                let (lo, hi) = (a.min(b), a.max(b));
+                parent[hi] = lo;
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    for d in 0..docs.len() {
+        let r = root(&mut parent, d);
+        if r != d {
+            out.insert(docs[d].doc.id.clone(), docs[r].doc.id.clone());
+        }
+    }
+    out
+}
+
+type Rels = BTreeMap<(String, String, String), Vec<DocSpan>>;
+
+/// The events told by each document's involvement relations, and the
+/// tenures attested by the holdsOffice relations, their documents' dates
+/// and the events done in office.
+fn events_and_tenures(
+    docs: &[DocFacts],
+    assign: &Assignment,
+    iri_of_cluster: &[String],
+    rels: &Rels,
+    office_of: &BTreeMap<&str, &Entity>,
+    jurisdiction_of: &dyn Fn(&str) -> Option<String>,
+) -> (Vec<Event>, Vec<Tenure>) {
+    let iri = |d: usize, e: usize| -> Option<&str> {
+        let c = *assign.get(&(d, e))?;
+        iri_of_cluster
+            .get(c)
+            .map(String::as_str)
+            .filter(|s| !s.is_empty())
+    };
+    let current = |office: &str| {
+        office_of.get(office).is_some_and(
+            |e| !matches!(&e.detail, Detail::Office { modifier: Some(m), .. } if m == "former"),
+        )
+    };
+    // The posts the corpus knows each person to hold (not former ones).
+    let mut posts: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for (s, p, o) in rels.keys() {
+        if p == "holdsOffice" && current(o) {
+            posts.entry(s.as_str()).or_default().insert(o.as_str());
+        }
+    }
+    let mut events = Vec::new();
+    // (person, office) → (dates, documents)
+    let mut attested: BTreeMap<(String, String), (BTreeSet<String>, BTreeSet<String>)> =
+        BTreeMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let reported = doc
+            .doc
+            .date
+            .as_deref()
+            .and_then(crate::read::time::parse_iso)
+            .map(|d| d.to_string());
+        // Offices held in this document, by holder, with where it says so.
+        let mut held: BTreeMap<&str, Vec<(usize, &str)>> = BTreeMap::new();
+        for r in doc
+            .relations
+            .iter()
+            .filter(|r| r.predicate == "holdsOffice")
+        {
+            let (Some(s), Some(o)) = (iri(d, r.subject), iri(d, r.object)) else {
+                continue;
+            };
+            let at = r.evidence.first().map_or(0, |e| e.start);
+            held.entry(s).or_default().push((at, o));
+            let entry = attested.entry((s.to_string(), o.to_string())).or_default();
+            entry.1.insert(doc.doc.id.clone());
+            if let Some(r) = &reported {
+                entry.0.insert(r.clone());
+            }
+        }
+        // Dates written in this document, by where.
+        let dates: Vec<(usize, usize, &str)> = doc
+            .entities
+            .iter()
+            .filter_map(|e| match &e.detail {
+                Detail::Date { iso: Some(iso) } => Some((e, iso.as_str())),
+                _ => None,
+            })
+            .flat_map(|(e, iso)| e.mentions.iter().map(move |m| (m.start, m.end, iso)))
+            .collect();
+        for r in &doc.relations {
+            if !crate::vocab::INVOLVEMENT_PREDICATES.contains(&r.predicate.as_str()) {
+                continue;
+            }
+            let (Some(agent), Some(agreement)) = (iri(d, r.subject), iri(d, r.object)) else {
+                continue;
+            };
+            if agent == agreement {
+                continue;
+            }
+            for ev in &r.evidence {
+                // The office held nearest before the act, else the first.
+                let capacity = held
+                    .get(agent)
+                    .and_then(|offices| {
+                        offices
+                            .iter()
+                            .filter(|(_, o)| current(o))
+                            .filter(|(at, _)| *at <= ev.start)
+                            .max()
+                            .or_else(|| offices.iter().filter(|(_, o)| current(o)).min())
+                            .map(|(_, o)| *o)
+                    })
+                    .or_else(|| match posts.get(agent) {
+                        Some(p) if p.len() == 1 => p.iter().next().copied(),
+                        _ => None,
+                    });
+                let date = dates
+                    .iter()
+                    .filter(|(s, e, _)| ev.start <= *s && *e <= ev.end)
+                    .min()
+                    .map(|(_, _, iso)| (*iso).to_string());
+                let span = DocSpan::new(&doc.doc.id, ev);
+                let key = format!(
+                    "{} {} {} {} {} {}",
+                    span.doc, span.start, span.end, agent, r.predicate, agreement
+                );
+                if let Some(office) = capacity {
+                    let entry = attested
+                        .entry((agent.to_string(), office.to_string()))
+                        .or_default();
+                    if let Some(day) = date.as_deref().filter(|d| d.len() == 10) {
+                        entry.0.insert(day.to_string());
+                    }
+                }
+                events.push(Event {
+                    iri: format!("{}event/{:016x}", vocab::ID, stable_hash(&key)),
+                    action: r.predicate.clone(),
+                    agent: agent.to_string(),
+                    agreement: agreement.to_string(),
+                    capacity: capacity.map(str::to_string),
+                    date,
+                    reported: reported.clone(),
+                    evidence: span,
+                });
+            }
+        }
+    }
+    events.sort();
+    events.dedup_by(|a, b| a.iri == b.iri);
+    let tenures = attested
+        .into_iter()
+        .map(|((person, office), (dates, documents))| Tenure {
+            iri: format!(
+                "{}tenure/{:016x}",
+                vocab::ID,
+                stable_hash(&format!("{person} {office}"))
+            ),
+            organization: jurisdiction_of(&office),
+            from: dates.first().cloned(),
+            until: dates.last().cloned(),
+            documents: documents.into_iter().collect(),
+            person,
+            office,
+        })
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    (events, tenures)
 }
 
 #[cfg(test)]

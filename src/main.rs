@@ -58,7 +58,14 @@ fn reader(args: &RulesArgs) -> Result<Reader> {
             .with_user_dir(dir)
             .with_context(|| format!("cannot use the rules in {}", dir.display()))?;
     }
-    Ok(Reader::new(rules)?)
+    let mut reader = Reader::new(rules)?;
+    if let Some(date) = &args.date {
+        let day = newsgraph::read::time::parse_iso(date)
+            .filter(|_| date.trim().len() == 10)
+            .with_context(|| format!("--date {date}: not a date of the form YYYY-MM-DD"))?;
+        reader.default_date = Some(day.to_string());
+    }
+    Ok(reader)
 }
 
 /// Text read per batch: each batch is read in parallel, and only one is

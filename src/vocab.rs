@@ -14,6 +14,8 @@ pub const SCHEMA: &str = "https://schema.org/";
 pub const ORG: &str = "http://www.w3.org/ns/org#";
 pub const PROV: &str = "http://www.w3.org/ns/prov#";
 pub const NIF: &str = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
+pub const TIME: &str = "http://www.w3.org/2006/time#";
+pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
 pub const XSD_INTEGER: &str = "http://www.w3.org/2001/XMLSchema#integer";
 
 /// The local names of the involvement predicates newsgraph writes: who did
@@ -48,6 +50,8 @@ pub const NG_TERMS: &[&str] = &[
     "Mention",
     "Assertion",
     "Evidence",
+    "AgreementEvent",
+    "Tenure",
     // properties
     "holdsOffice",
     "jurisdiction",
@@ -63,6 +67,19 @@ pub const NG_TERMS: &[&str] = &[
     "agreementClass",
     "organizationType",
     "modifier",
+    "action",
+    "agent",
+    "agreement",
+    "inCapacityOf",
+    "date",
+    "reportedOn",
+    "reportedIn",
+    "post",
+    "attestedFrom",
+    "attestedUntil",
+    "attestedIn",
+    "duplicateOf",
+    "refersTo",
 ];
 
 /// `ng:` + local name.

@@ -1,7 +1,7 @@
 //! JSON lines: the records of `../shared/eval/README.md` (`entity`,
-//! `relation`) and `document` records, one JSON object a line, in a stable
-//! order (documents by id, entities by IRI, relations by subject, predicate,
-//! object).
+//! `relation`) and `document`, `event` and `tenure` records, one JSON object
+//! a line, in a stable order (documents by id, entities by IRI, relations by
+//! subject, predicate, object, events and tenures by IRI).
 
 use std::io::{self, Write};
 
@@ -32,6 +32,7 @@ pub fn write_jsonl<W: Write>(kg: &KnowledgeGraph, mut out: W) -> io::Result<()> 
             "date": d.date,
             "url": d.url,
             "chars": d.chars,
+            "duplicate_of": kg.duplicate_of.get(&d.id),
         });
         writeln!(out, "{rec}")?;
     }
@@ -77,6 +78,42 @@ pub fn write_jsonl<W: Write>(kg: &KnowledgeGraph, mut out: W) -> io::Result<()> 
             "object": o.iri,
             "sources": r.sources,
             "evidence": r.evidence.iter().map(|e| span(e, true)).collect::<Vec<_>>(),
+        });
+        writeln!(out, "{rec}")?;
+    }
+    for e in &kg.events {
+        let rec = json!({
+            "record": "event",
+            "id": e.iri,
+            "action": e.action,
+            "agent": e.agent,
+            "agreement": e.agreement,
+            "capacity": e.capacity,
+            "date": e.date,
+            "reported": e.reported,
+            "evidence": span(&e.evidence, true),
+        });
+        writeln!(out, "{rec}")?;
+    }
+    for t in &kg.tenures {
+        let rec = json!({
+            "record": "tenure",
+            "id": t.iri,
+            "person": t.person,
+            "office": t.office,
+            "organization": t.organization,
+            "from": t.from,
+            "until": t.until,
+            "documents": t.documents,
+        });
+        writeln!(out, "{rec}")?;
+    }
+    for r in &kg.references {
+        let rec = json!({
+            "record": "reference",
+            "mention": span(&r.mention, true),
+            "office": r.office,
+            "person": r.person,
         });
         writeln!(out, "{rec}")?;
     }

@@ -14,10 +14,11 @@ use std::io::{self, Write};
 use oxrdf::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use oxrdfio::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 
-use crate::link::{DocSpan, KnowledgeGraph};
+use crate::link::{stable_hash, DocSpan, KnowledgeGraph};
 use crate::recognise::Detail;
 use crate::vocab::{
-    self, ng, ID, NIF, PROV, RDFS_LABEL, RDF_TYPE, SCHEMA, SKOS_ALT_LABEL, XSD_INTEGER,
+    self, ng, ID, NIF, ORG, PROV, RDFS_LABEL, RDF_TYPE, SCHEMA, SKOS_ALT_LABEL, TIME, XSD,
+    XSD_INTEGER,
 };
 
 /// Percent-encodes what may not stand in an IRI path (keeps `/`).
@@ -41,16 +42,6 @@ pub fn doc_iri(id: &str) -> String {
 /// The named graph of the linked facts.
 pub fn facts_graph() -> String {
     format!("{ID}graph/facts")
-}
-
-/// 64-bit FNV-1a: a stable hash for IRIs of assertions.
-fn fnv(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
 }
 
 struct Quads<'a> {
@@ -77,6 +68,23 @@ impl Quads<'_> {
 
     fn text(&mut self, s: &str, p: &str, o: &str, g: &str) {
         self.add(s, p, Term::Literal(Literal::new_simple_literal(o)), g);
+    }
+
+    /// An ISO 8601 date as a typed literal: `xsd:date` (`2025-04-30`),
+    /// `xsd:gYearMonth` (`2025-04`), `xsd:gYear` (`2025`); a week
+    /// (`2025-W18`) stays a plain string.
+    fn date(&mut self, s: &str, p: &str, iso: &str, g: &str) {
+        let datatype = match iso.len() {
+            10 => Some("date"),
+            7 => Some("gYearMonth"),
+            4 => Some("gYear"),
+            _ => None,
+        };
+        let lit = match datatype {
+            Some(t) => Literal::new_typed_literal(iso, Self::iri(&format!("{XSD}{t}"))),
+            None => Literal::new_simple_literal(iso),
+        };
+        self.add(s, p, Term::Literal(lit), g);
     }
 
     fn int(&mut self, s: &str, p: &str, n: usize, g: &str) {
@@ -124,10 +132,21 @@ pub fn for_each_quad(kg: &KnowledgeGraph, sink: &mut dyn FnMut(Quad)) {
             q.text(&iri, &format!("{SCHEMA}headline"), t, &iri);
         }
         if let Some(t) = &d.date {
-            q.text(&iri, &format!("{SCHEMA}datePublished"), t, &iri);
+            match crate::read::time::parse_iso(t) {
+                Some(day) => q.date(
+                    &iri,
+                    &format!("{SCHEMA}datePublished"),
+                    &day.to_string(),
+                    &iri,
+                ),
+                None => q.text(&iri, &format!("{SCHEMA}datePublished"), t, &iri),
+            }
         }
         if let Some(t) = &d.url {
             q.text(&iri, &format!("{SCHEMA}url"), t, &iri);
+        }
+        if let Some(first) = kg.duplicate_of.get(&d.id) {
+            q.link(&iri, &ng("duplicateOf"), &doc_iri(first), &iri);
         }
     }
     for (_, e) in kg.entities() {
@@ -160,7 +179,7 @@ pub fn for_each_quad(kg: &KnowledgeGraph, sink: &mut dyn FnMut(Quad)) {
         }
         let a = format!(
             "{ID}assertion/{:016x}",
-            fnv(&format!("{} {} {}", s.iri, p, o.iri))
+            stable_hash(&format!("{} {} {}", s.iri, p, o.iri))
         );
         q.link(&a, RDF_TYPE, &ng("Assertion"), &facts);
         q.link(&a, &ng("subject"), &s.iri, &facts);
@@ -177,6 +196,67 @@ pub fn for_each_quad(kg: &KnowledgeGraph, sink: &mut dyn FnMut(Quad)) {
             );
             q.span(&node, "Evidence", ev);
             q.link(&a, &format!("{PROV}wasDerivedFrom"), &node, &facts);
+        }
+    }
+    for e in &kg.events {
+        q.link(&e.iri, RDF_TYPE, &ng("AgreementEvent"), &facts);
+        q.link(&e.iri, &ng("action"), &ng(&e.action), &facts);
+        q.link(&e.iri, &ng("agent"), &e.agent, &facts);
+        q.link(&e.iri, &ng("agreement"), &e.agreement, &facts);
+        if let Some(o) = &e.capacity {
+            q.link(&e.iri, &ng("inCapacityOf"), o, &facts);
+        }
+        if let Some(d) = &e.date {
+            q.date(&e.iri, &ng("date"), d, &facts);
+        }
+        if let Some(d) = &e.reported {
+            q.date(&e.iri, &ng("reportedOn"), d, &facts);
+        }
+        q.link(&e.iri, &ng("reportedIn"), &doc_iri(&e.evidence.doc), &facts);
+        let ev = &e.evidence;
+        let node = format!(
+            "{ID}evidence/{}/{}-{}/{}",
+            iri_path(&ev.doc),
+            ev.start,
+            ev.end,
+            iri_path(&ev.rule)
+        );
+        q.span(&node, "Evidence", ev);
+        q.link(&e.iri, &format!("{PROV}wasDerivedFrom"), &node, &facts);
+    }
+    for r in &kg.references {
+        let m = &r.mention;
+        let node = format!("{ID}mention/{}/{}-{}", iri_path(&m.doc), m.start, m.end);
+        q.link(&node, &ng("refersTo"), &r.person, &doc_iri(&m.doc));
+    }
+    for t in &kg.tenures {
+        q.link(&t.iri, RDF_TYPE, &ng("Tenure"), &facts);
+        q.link(&t.iri, &format!("{ORG}member"), &t.person, &facts);
+        q.link(&t.iri, &ng("post"), &t.office, &facts);
+        if let Some(o) = &t.organization {
+            q.link(&t.iri, &format!("{ORG}organization"), o, &facts);
+        }
+        if t.from.is_some() || t.until.is_some() {
+            let interval = format!("{}/interval", t.iri);
+            q.link(&t.iri, &format!("{ORG}memberDuring"), &interval, &facts);
+            q.link(&interval, RDF_TYPE, &format!("{TIME}Interval"), &facts);
+            for (end, date) in [("hasBeginning", &t.from), ("hasEnd", &t.until)] {
+                if let Some(d) = date {
+                    let instant = format!("{interval}/{end}");
+                    q.link(&interval, &format!("{TIME}{end}"), &instant, &facts);
+                    q.link(&instant, RDF_TYPE, &format!("{TIME}Instant"), &facts);
+                    q.date(&instant, &format!("{TIME}inXSDDate"), d, &facts);
+                }
+            }
+            if let Some(d) = &t.from {
+                q.date(&t.iri, &ng("attestedFrom"), d, &facts);
+            }
+            if let Some(d) = &t.until {
+                q.date(&t.iri, &ng("attestedUntil"), d, &facts);
+            }
+        }
+        for d in &t.documents {
+            q.link(&t.iri, &ng("attestedIn"), &doc_iri(d), &facts);
         }
     }
 }
@@ -210,6 +290,9 @@ pub fn write_rdf<W: Write>(quads: &[Quad], kind: RdfKind, out: W) -> io::Result<
             ("schema", SCHEMA),
             ("prov", PROV),
             ("nif", NIF),
+            ("org", ORG),
+            ("time", TIME),
+            ("xsd", XSD),
         ] {
             ser = ser
                 .with_prefix(p, iri)

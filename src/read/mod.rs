@@ -8,7 +8,9 @@
 //! function of the document and the rules, and serialisable, so it can be
 //! computed anywhere and linked later.
 
+pub mod fingerprint;
 mod relations;
+pub mod time;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -74,11 +76,17 @@ pub struct DocFacts {
     /// Countries by how much the document speaks of them, most first: the
     /// context for offices whose country is not written.
     pub country_rank: Vec<String>,
+    /// For finding other copies of the same story when linking.
+    #[serde(default)]
+    pub fingerprint: fingerprint::Fingerprint,
 }
 
 /// Reads documents by a fixed set of rules.
 pub struct Reader {
     pub rules: Rules,
+    /// The date of documents that were given none and have no dateline
+    /// (`--date`), as ISO 8601.
+    pub default_date: Option<String>,
     recognisers: Recognisers,
     triggers: relations::TriggerIndex,
 }
@@ -94,6 +102,7 @@ impl Reader {
         let triggers = relations::TriggerIndex::new(&rules);
         Ok(Reader {
             rules,
+            default_date: None,
             recognisers,
             triggers,
         })
@@ -139,7 +148,8 @@ impl Reader {
         let mut b = Builder::new(&ctx);
         b.group(mentions);
         let relations = relations::read(&ctx, &b, &self.triggers);
-        b.finish(doc, relations, country_rank)
+        let date = time::document_date(doc.date.as_deref(), self.default_date.as_deref(), text);
+        b.finish(doc, relations, country_rank, date)
     }
 }
 
@@ -493,6 +503,7 @@ impl<'a> Builder<'a> {
         doc: &Document,
         relations: Vec<LocalRelation>,
         country_rank: Vec<String>,
+        date: Option<jiff::civil::Date>,
     ) -> DocFacts {
         let index = CharIndex::new(self.ctx.text);
         // An office with neither a country nor a holder says nothing ("the president").
@@ -524,6 +535,14 @@ impl<'a> Builder<'a> {
                     ..
                 } if topics.is_empty() => {
                     !g.mentions.is_empty() && (!parties.is_empty() || agreed_by_body.contains(&e))
+                }
+                // "last week" with no article date to read it against.
+                Detail::Date { iso: None } => {
+                    !g.mentions.is_empty()
+                        && (time::resolve(&g.label, date).is_some()
+                            || g.mentions
+                                .iter()
+                                .all(|&m| self.mentions[m].rule != "date.relative"))
                 }
                 _ => !g.mentions.is_empty(),
             })
@@ -563,12 +582,29 @@ impl<'a> Builder<'a> {
                     aliases.insert(surface);
                 }
             }
+            let (label, detail) = match &g.detail {
+                // A date is named by its ISO form, read against the
+                // article's date when the text leaves it relative.
+                Detail::Date { iso } => match iso.clone().or_else(|| time::resolve(&g.label, date))
+                {
+                    Some(iso) => {
+                        // Named by the ISO form; each way it is written is an alias.
+                        aliases.extend(mentions.iter().map(|m: &Span| {
+                            m.text.split_whitespace().collect::<Vec<_>>().join(" ")
+                        }));
+                        aliases.remove(&iso);
+                        (iso.clone(), Detail::Date { iso: Some(iso) })
+                    }
+                    None => (g.label.clone(), g.detail.clone()),
+                },
+                _ => (g.label.clone(), g.detail.clone()),
+            };
             entities.push(LocalEntity {
                 kind: g.kind,
-                label: g.label.clone(),
+                label,
                 aliases: aliases.into_iter().collect(),
                 mentions,
-                detail: g.detail.clone(),
+                detail,
             });
         }
         let relations = relations
@@ -588,13 +624,14 @@ impl<'a> Builder<'a> {
             doc: DocMeta {
                 id: doc.id.clone(),
                 title: doc.title.clone(),
-                date: doc.date.clone(),
+                date: doc.date.clone().or_else(|| date.map(|d| d.to_string())),
                 url: doc.url.clone(),
                 chars: index.char_of(doc.text.len()),
             },
             entities,
             relations,
             country_rank,
+            fingerprint: fingerprint::Fingerprint::of(&doc.text),
         }
     }
 }

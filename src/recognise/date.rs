@@ -1,5 +1,8 @@
-//! Dates: `30 April 2025`, `May 6`, `February 12, 2025`, `in 2024`.
-//! Normalised to ISO 8601 when the year is written.
+//! Dates: `30 April 2025`, `May 6`, `February 12, 2025`, `in 2024`, and
+//! dates written relative to the article's date: `on Wednesday`, `last
+//! week`, `yesterday`, `earlier this month`, `in April`. Normalised to ISO
+//! 8601 here when the year is written; the others are normalised against
+//! the article's date when reading (`crate::read::time`).
 
 use std::sync::LazyLock;
 
@@ -32,6 +35,20 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("date pattern")
 });
 
+/// Dates relative to the article's date. The label of the mention is the
+/// phrase without its preposition (`last week`, `Wednesday`), which
+/// `crate::read::time::resolve` reads.
+#[allow(clippy::expect_used)] // a constant pattern, checked by the tests
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    let day = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+    let month =
+        "January|February|March|April|May|June|July|August|September|October|November|December";
+    Regex::new(&format!(
+        r"\b(?:(?:[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Ll]ate|[Ee]arly) (?P<day>{day})\b|(?P<rel_day>(?:[Ll]ast|[Nn]ext|[Tt]his) (?:{day}))\b|(?P<deictic>[Yy]esterday|[Tt]omorrow)\b|(?P<period>(?:(?:[Ee]arlier|[Ll]ater) this|[Ll]ast|[Nn]ext|[Tt]his) (?:week|month|year))\b|(?:[Ii]n|[Ss]ince|[Ll]ast|[Bb]y|[Uu]ntil|[Ee]arly|[Ll]ate) (?P<month>(?:{month})(?: \d{{4}})?)\b(?P<after> \d| of\b| [A-Z]|['’])?)"
+    ))
+    .expect("relative date pattern")
+});
+
 #[derive(Default)]
 pub struct DateRecogniser;
 
@@ -39,6 +56,34 @@ impl DateRecogniser {
     pub fn new() -> Self {
         DateRecogniser
     }
+}
+
+/// Words before a day in its sentence that put it in the future.
+const FUTURE: &[&str] = &[
+    "will",
+    "'ll",
+    "’ll",
+    "shall",
+    "scheduled",
+    "due",
+    "expected",
+    "set",
+    "plans",
+    "planned",
+    "planning",
+    "going",
+    "intends",
+    "hopes",
+    "upcoming",
+];
+
+/// Whether the sentence holding byte `at`, up to it, speaks of the future.
+fn future_before(ctx: &Context, at: usize) -> bool {
+    let Some(tok) = ctx.token_starting_at(at) else {
+        return false;
+    };
+    let s = &ctx.seg.sentences[ctx.sentence_of(tok)];
+    (s.first_token..tok).any(|k| FUTURE.contains(&ctx.lower[k].as_str()))
 }
 
 fn month_number(name: &str) -> Option<usize> {
@@ -81,6 +126,33 @@ impl Recogniser for DateRecogniser {
                 label: ctx.text[start..all.end()].to_string(),
                 rule: "date.pattern",
                 detail: Detail::Date { iso },
+            });
+        }
+        for c in RELATIVE.captures_iter(ctx.text) {
+            let Some(m) = ["day", "rel_day", "deictic", "period", "month"]
+                .iter()
+                .find_map(|n| c.name(n))
+            else {
+                continue;
+            };
+            // "since March 3": the full date is read above; "in April
+            // Fools' Day", "by March Madness": not a date.
+            if c.name("after").is_some() {
+                continue;
+            }
+            // "is due to visit Washington on Friday": the coming Friday.
+            let label = if c.name("day").is_some() && future_before(ctx, m.start()) {
+                format!("coming {}", m.as_str())
+            } else {
+                m.as_str().to_string()
+            };
+            found.push(Mention {
+                start: m.start(),
+                end: m.end(),
+                kind: EntityKind::Date,
+                label,
+                rule: "date.relative",
+                detail: Detail::Date { iso: None },
             });
         }
     }

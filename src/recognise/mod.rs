@@ -8,7 +8,7 @@
 //! Overlaps are resolved once, by [`resolve_overlaps`], after all have run.
 
 mod agreement;
-mod date;
+pub(crate) mod date;
 mod gazetteer;
 mod office;
 mod org;
