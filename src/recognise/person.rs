@@ -59,9 +59,11 @@ impl PersonRecogniser {
         // "al-Jibouri", "bin-Salman": a particle joined to a capitalised name.
         if i < ctx.len() && !ctx.token(i).capitalised {
             let w = ctx.tok(i);
-            return w.split_once('-').is_some_and(|(p, rest)| {
-                PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
-            });
+            // Most lower-case words hold no hyphen: a byte scan tells.
+            return w.as_bytes().contains(&b'-')
+                && w.split_once('-').is_some_and(|(p, rest)| {
+                    PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
+                });
         }
         if !ctx.is_cap_word(i) {
             return false;
