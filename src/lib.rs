@@ -86,7 +86,10 @@ pub fn read_stream(
                 batch.par_iter().map(|d| read_guarded(reader, d)).collect();
             for f in facts {
                 match f {
-                    Ok(f) => out.facts.push(f),
+                    // Copied now that the batch's scratch memory is free, so
+                    // that the facts kept for the whole run are packed
+                    // together rather than strewn among freed scratch blocks.
+                    Ok(f) => out.facts.push(f.clone()),
                     Err(problem) => {
                         progress(Progress::Problem(&problem));
                         out.problems.push(problem);

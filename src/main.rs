@@ -21,6 +21,12 @@ use newsgraph::{
     Rules,
 };
 
+/// Many small strings are made and dropped per document, and all of a
+/// corpus's facts are held until they are linked: mimalloc is faster at
+/// that than the system allocator and packs small blocks more tightly.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// What a run ended with.
 enum Outcome {
     Ok,

@@ -7,7 +7,8 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_automata::meta::Regex;
+use regex_automata::{Anchored, Input};
 
 /// Maps byte offsets to code-point offsets.
 #[derive(Debug, Clone)]
@@ -99,104 +100,102 @@ pub static DEFAULT_ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::ne
     .collect()
 });
 
-/// A span of text matched as one token.
-struct Piece<'t> {
-    text: &'t str,
-    start: usize,
-    end: usize,
-}
-
-impl<'t> Piece<'t> {
-    fn start(&self) -> usize {
-        self.start
-    }
-    fn end(&self) -> usize {
-        self.end
-    }
-    fn as_str(&self) -> &'t str {
-        &self.text[self.start..self.end]
-    }
-}
-
 /// `Turkey-EU`, `Fiat-GM`: a hyphen between two capitalised parts joins two
 /// names, and each is a token (the hyphen too); `rare-earth` stays whole.
-fn split_names(text: &str, start: usize, end: usize) -> Vec<Piece<'_>> {
+/// Calls `piece` with each part's byte span, in order.
+fn split_names(text: &str, start: usize, end: usize, piece: &mut impl FnMut(usize, usize)) {
     let s = &text[start..end];
-    let mut out = Vec::new();
     let mut from = 0;
-    for (i, c) in s.char_indices() {
-        if c != '-' || i == 0 {
-            continue;
-        }
-        let before = s[from..i].chars().next().is_some_and(char::is_uppercase);
-        let after = s[i + 1..].chars().next().is_some_and(char::is_uppercase);
-        if before && after {
-            out.push(Piece {
-                text,
-                start: start + from,
-                end: start + i,
-            });
-            out.push(Piece {
-                text,
-                start: start + i,
-                end: start + i + 1,
-            });
-            from = i + 1;
+    if s.len() > 1 && s.as_bytes()[1..].contains(&b'-') {
+        for (i, c) in s.char_indices() {
+            if c != '-' || i == 0 {
+                continue;
+            }
+            let before = s[from..i].chars().next().is_some_and(char::is_uppercase);
+            let after = s[i + 1..].chars().next().is_some_and(char::is_uppercase);
+            if before && after {
+                piece(start + from, start + i);
+                piece(start + i, start + i + 1);
+                from = i + 1;
+            }
         }
     }
-    out.push(Piece {
-        text,
-        start: start + from,
-        end,
-    });
-    out
+    piece(start + from, end);
+}
+
+/// The byte spans that [`TOKEN`] matches, in order. Every character that
+/// is not white space starts a match (`\S` is the last alternative), so
+/// the next match starts at the next such character: it is found by one
+/// anchored forward search from there, with no backward search for its
+/// start.
+fn token_spans(text: &str, mut span: impl FnMut(usize, usize)) {
+    let mut at = 0;
+    while let Some(skip) = text[at..].find(|c: char| !c.is_whitespace()) {
+        let start = at + skip;
+        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        match TOKEN.find(input) {
+            Some(m) if m.end() > start => {
+                span(start, m.end());
+                at = m.end();
+            }
+            // Unreachable (`\S` matches any such character); step over it.
+            _ => {
+                let len = text[start..].chars().next().map_or(1, char::len_utf8);
+                span(start, start + len);
+                at = start + len;
+            }
+        }
+    }
 }
 
 /// Splits text into tokens. A trailing possessive `'s`/`’s` becomes a
 /// token of its own so that `Ukraine’s` yields `Ukraine` and `’s`.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut last_end = 0;
-    for m in TOKEN
-        .find_iter(text)
-        .flat_map(|m| split_names(text, m.start(), m.end()))
-    {
-        let after_newline = text[last_end..m.start()].contains(['\n', '\r']);
-        last_end = m.end();
-        let s = m.as_str();
-        let first = s.chars().next().unwrap_or(' ');
-        let kind = if first.is_alphabetic() {
-            TokenKind::Word
-        } else if first.is_numeric() {
-            TokenKind::Number
-        } else {
-            TokenKind::Punct
-        };
-        let possessive = ["'s", "’s"]
-            .iter()
-            .find(|p| kind == TokenKind::Word && s.len() > p.len() + 1 && s.ends_with(*p));
-        let (word_end, split) = match possessive {
-            Some(p) => (m.end() - p.len(), true),
-            None => (m.end(), false),
-        };
-        tokens.push(Token {
-            start: m.start(),
-            end: word_end,
-            kind,
-            capitalised: first.is_uppercase(),
-            after_newline,
-        });
-        if split {
-            tokens.push(Token {
-                start: word_end,
-                end: m.end(),
-                kind: TokenKind::Punct,
-                capitalised: false,
-                after_newline: false,
-            });
-        }
-    }
+    token_spans(text, |start, end| {
+        split_names(text, start, end, &mut |start, end| {
+            push_token(text, &mut tokens, &mut last_end, start, end)
+        })
+    });
     tokens
+}
+
+/// Adds the token at `start..end` (and its possessive, split off).
+fn push_token(text: &str, tokens: &mut Vec<Token>, last_end: &mut usize, start: usize, end: usize) {
+    let after_newline = text.as_bytes()[*last_end..start]
+        .iter()
+        .any(|&b| b == b'\n' || b == b'\r');
+    *last_end = end;
+    let s = &text[start..end];
+    let first = s.chars().next().unwrap_or(' ');
+    let kind = if first.is_alphabetic() {
+        TokenKind::Word
+    } else if first.is_numeric() {
+        TokenKind::Number
+    } else {
+        TokenKind::Punct
+    };
+    let possessive = ["'s", "’s"]
+        .iter()
+        .find(|p| kind == TokenKind::Word && s.len() > p.len() + 1 && s.ends_with(*p));
+    let word_end = possessive.map_or(end, |p| end - p.len());
+    tokens.push(Token {
+        start,
+        end: word_end,
+        kind,
+        capitalised: first.is_uppercase(),
+        after_newline,
+    });
+    if possessive.is_some() {
+        tokens.push(Token {
+            start: word_end,
+            end,
+            kind: TokenKind::Punct,
+            capitalised: false,
+            after_newline: false,
+        });
+    }
 }
 
 /// The most tokens a sentence may have; longer runs are cut.

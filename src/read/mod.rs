@@ -12,7 +12,10 @@ pub mod fingerprint;
 mod relations;
 pub mod time;
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashSet;
 
 use serde::{Deserialize, Serialize};
 
@@ -89,6 +92,8 @@ pub struct Reader {
     pub default_date: Option<String>,
     recognisers: Recognisers,
     triggers: relations::TriggerIndex,
+    /// The boilerplate phrases, all looked for in one pass over a line.
+    boilerplate: AhoCorasick,
 }
 
 /// A rule set whose lexicons could not be compiled.
@@ -100,11 +105,13 @@ impl Reader {
     pub fn new(rules: Rules) -> Result<Self, ReaderError> {
         let recognisers = Recognisers::new(&rules)?;
         let triggers = relations::TriggerIndex::new(&rules);
+        let boilerplate = AhoCorasick::new(&rules.boilerplate)?;
         Ok(Reader {
             rules,
             default_date: None,
             recognisers,
             triggers,
+            boilerplate,
         })
     }
 
@@ -120,11 +127,7 @@ impl Reader {
             let lower = t.to_lowercase();
             // A story's own lead, cut off in syndication, is longer.
             let teaser = (t.ends_with("...") || t.ends_with('…')) && t.chars().count() < 200;
-            let boilerplate = self
-                .rules
-                .boilerplate
-                .iter()
-                .any(|b| lower.contains(b.as_str()));
+            let boilerplate = self.boilerplate.is_match(&lower);
             // A byline: "By Jane Smith", "Ukraine Weekly By Olga Rudenko".
             let words = t.split_whitespace().count();
             let byline = words <= 8 && (t.starts_with("By ") || t.contains(" By "));
@@ -241,7 +244,7 @@ impl<'a> Builder<'a> {
         // People: full names first, so that "Trump" finds "Donald Trump"
         // wherever it stands.
         let mut people: Vec<(String, Option<String>, usize)> = Vec::new(); // (surname key, given, entity)
-        let mut seen_people: HashSet<(String, String)> = HashSet::new();
+        let mut seen_people: FxHashSet<(String, String)> = FxHashSet::default();
         for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
             if let Detail::Person {
                 given: Some(given),

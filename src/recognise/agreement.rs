@@ -5,7 +5,10 @@
 //! apart; one without any (`the deal`, `the document`) is an anaphor that
 //! the reader resolves to the agreement under discussion.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::date::MONTHS;
 use super::{Context, Covered, Detail, EntityKind, EntityRef, Mention, Recogniser};
@@ -13,18 +16,20 @@ use crate::rules::Rules;
 use crate::segment::TokenKind;
 
 pub struct AgreementRecogniser {
-    heads: BTreeMap<String, (String, bool)>,
+    heads: FxHashMap<String, (String, bool)>,
     /// Words of the involvement triggers (`seal`, `talks`): verbs and
     /// nouns around an agreement, never its subject.
-    trigger_words: HashSet<String>,
-    non_topics: HashSet<String>,
-    anaphors: HashSet<String>,
-    self_topics: HashSet<String>,
+    trigger_words: FxHashSet<String>,
+    non_topics: FxHashSet<String>,
+    anaphors: FxHashSet<String>,
+    self_topics: FxHashSet<String>,
 }
 
 /// Words that end a description on its left: determiners, prepositions,
 /// auxiliaries and conjunctions.
-const LEFT_STOP: &[&str] = &[
+static LEFT_STOP: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| LEFT_STOP_WORDS.iter().copied().collect());
+const LEFT_STOP_WORDS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "any",
     "of", "to", "in", "on", "for", "with", "by", "from", "at", "as", "into", "about", "over",
     "and", "or", "but", "is", "was", "are", "were", "be", "been", "has", "have", "had", "will",
@@ -66,15 +71,19 @@ pub fn topic_key(word: &str) -> String {
 impl AgreementRecogniser {
     pub fn new(rules: &Rules) -> Self {
         AgreementRecogniser {
-            heads: rules.agreement_heads.clone(),
+            heads: rules
+                .agreement_heads
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
             trigger_words: rules
                 .triggers
                 .iter()
                 .flat_map(|t| t.surface.iter().cloned())
                 .collect(),
-            non_topics: rules.agreement_non_topics.clone(),
-            anaphors: rules.agreement_anaphors.clone(),
-            self_topics: rules.agreement_self_topics.clone(),
+            non_topics: rules.agreement_non_topics.iter().cloned().collect(),
+            anaphors: rules.agreement_anaphors.iter().cloned().collect(),
+            self_topics: rules.agreement_self_topics.iter().cloned().collect(),
         }
     }
 

@@ -1,7 +1,7 @@
 //! Gazetteer: countries (names, demonyms, seats of government) and named
 //! organisations, matched case-sensitively in one aho-corasick automaton.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::{Context, Detail, EntityKind, Mention, Recogniser};
 use crate::rules::Rules;
@@ -73,6 +73,8 @@ impl Gazetteer {
         // candidates; the overlap policy picks after all recognisers ran.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            // A full DFA: one table lookup a byte over every document.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)?;
         Ok(Gazetteer { automaton, entries })
     }

@@ -15,7 +15,7 @@ mod org;
 mod person;
 mod slot;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -175,8 +175,10 @@ pub struct Context<'a> {
     pub text: &'a str,
     pub seg: &'a Segmented,
     pub lower: Vec<String>,
-    /// Token indices that start a line written in Title Case (headlines).
-    pub title_case_lines: HashSet<usize>,
+    /// For each sentence, whether it is written in Title Case (a headline).
+    pub title_case_sentences: Vec<bool>,
+    /// For each token, the index of its sentence.
+    sentence_index: Vec<usize>,
 }
 
 impl<'a> Context<'a> {
@@ -186,13 +188,26 @@ impl<'a> Context<'a> {
             .iter()
             .map(|t| text[t.start..t.end].to_lowercase())
             .collect();
+        // The sentences are in token order: a token's sentence is the
+        // first that ends after it (the last one for tokens past the end).
+        let last = seg.sentences.len().saturating_sub(1);
+        let mut s = 0;
+        let sentence_index = (0..seg.tokens.len())
+            .map(|i| {
+                while s < seg.sentences.len() && seg.sentences[s].end_token <= i {
+                    s += 1;
+                }
+                s.min(last)
+            })
+            .collect();
         let mut ctx = Context {
             text,
             seg,
             lower,
-            title_case_lines: HashSet::new(),
+            title_case_sentences: Vec::new(),
+            sentence_index,
         };
-        ctx.title_case_lines = ctx.find_title_case_sentences();
+        ctx.title_case_sentences = ctx.find_title_case_sentences();
         ctx
     }
 
@@ -215,10 +230,14 @@ impl<'a> Context<'a> {
 
     /// Index of the sentence holding token `i`.
     pub fn sentence_of(&self, i: usize) -> usize {
-        self.seg
-            .sentences
-            .partition_point(|s| s.end_token <= i)
-            .min(self.seg.sentences.len().saturating_sub(1))
+        match self.sentence_index.get(i) {
+            Some(&s) => s,
+            None => self
+                .seg
+                .sentences
+                .partition_point(|s| s.end_token <= i)
+                .min(self.seg.sentences.len().saturating_sub(1)),
+        }
     }
 
     /// True when token `i` is in a headline-like Title Case sentence.
@@ -227,13 +246,13 @@ impl<'a> Context<'a> {
             return false;
         }
         let s = self.sentence_of(i);
-        self.title_case_lines.contains(&s)
+        self.title_case_sentences.get(s).copied().unwrap_or(false)
     }
 
     /// Title Case sentences (headlines): four or more words, most of them
     /// capitalised, and no full stop at the end.
-    fn find_title_case_sentences(&self) -> HashSet<usize> {
-        let mut out = HashSet::new();
+    fn find_title_case_sentences(&self) -> Vec<bool> {
+        let mut out = vec![false; self.seg.sentences.len()];
         for (si, s) in self.seg.sentences.iter().enumerate() {
             let words: Vec<usize> = (s.first_token..s.end_token)
                 .filter(|&i| self.token(i).kind == TokenKind::Word)
@@ -247,7 +266,7 @@ impl<'a> Context<'a> {
             let ends_with_stop = s.end_token > s.first_token && self.tok(s.end_token - 1) == ".";
             if !ends_with_stop && !long.is_empty() && caps * 10 >= long.len() * 8 && long.len() >= 3
             {
-                out.insert(si);
+                out[si] = true;
             }
         }
         out

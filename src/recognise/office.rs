@@ -6,6 +6,8 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashSet;
+
 use super::{Context, Detail, EntityKind, EntityRef, Mention, Recogniser};
 use crate::rules::{OfficeScope, Rules};
 use crate::segment::TokenKind;
@@ -16,10 +18,10 @@ pub struct OfficeRecogniser {
     longest: usize,
     /// First words of titles and portfolios: a token that is none of them
     /// starts no title (checked before any longer lookup).
-    starts: std::collections::HashSet<String>,
+    starts: FxHashSet<String>,
     portfolios: BTreeMap<String, String>,
     modifiers: BTreeMap<String, String>,
-    not_names: std::collections::HashSet<String>,
+    not_names: FxHashSet<String>,
 }
 
 /// A title found at some tokens, before its surroundings are read.
@@ -76,7 +78,7 @@ impl OfficeRecogniser {
             starts,
             portfolios: rules.portfolios.clone(),
             modifiers: rules.office_modifiers.clone(),
-            not_names: rules.not_names.clone(),
+            not_names: rules.not_names.iter().cloned().collect(),
         }
     }
 

@@ -6,14 +6,16 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use rustc_hash::FxHashSet;
+
 use super::{Context, Detail, EntityKind, Mention, Recogniser};
 use crate::rules::Rules;
 
 pub struct OrgPatternRecogniser {
-    heads: HashSet<String>,
-    descriptors: HashSet<String>,
-    not_names: HashSet<String>,
-    government_words: HashSet<String>,
+    heads: FxHashSet<String>,
+    descriptors: FxHashSet<String>,
+    not_names: FxHashSet<String>,
+    government_words: FxHashSet<String>,
     /// Country → its legislature's canonical name, from the lexicon.
     legislatures: BTreeMap<String, String>,
 }
@@ -69,10 +71,10 @@ impl OrgPatternRecogniser {
             .filter_map(|o| o.country.clone().map(|c| (c, o.name.clone())))
             .collect();
         OrgPatternRecogniser {
-            heads: rules.org_heads.clone(),
-            descriptors: rules.org_descriptors.clone(),
-            not_names: rules.not_names.clone(),
-            government_words: rules.government_words.clone(),
+            heads: rules.org_heads.iter().cloned().collect(),
+            descriptors: rules.org_descriptors.iter().cloned().collect(),
+            not_names: rules.not_names.iter().cloned().collect(),
+            government_words: rules.government_words.iter().cloned().collect(),
             legislatures,
         }
     }

@@ -4,17 +4,19 @@
 //! Shmyhal, Ukraine's prime minister`), names before a verb of saying, and
 //! later mentions of a known person's surname (`Bessent`, `Zelenskyy's`).
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashSet;
 
 use super::{fold, Context, Detail, EntityKind, Mention, Recogniser};
 use crate::rules::Rules;
 use crate::segment::TokenKind;
 
 pub struct PersonRecogniser {
-    given_names: HashSet<String>,
-    honorifics: HashSet<String>,
-    not_names: HashSet<String>,
-    speech_verbs: HashSet<String>,
+    given_names: FxHashSet<String>,
+    honorifics: FxHashSet<String>,
+    not_names: FxHashSet<String>,
+    speech_verbs: FxHashSet<String>,
 }
 
 /// Lower-case words that may stand inside a name (`Ursula von der Leyen`).
@@ -46,10 +48,10 @@ pub fn surname_key(s: &str) -> String {
 impl PersonRecogniser {
     pub fn new(rules: &Rules) -> Self {
         PersonRecogniser {
-            given_names: rules.given_names.clone(),
-            honorifics: rules.honorifics.clone(),
-            not_names: rules.not_names.clone(),
-            speech_verbs: rules.speech_verbs.clone(),
+            given_names: rules.given_names.iter().cloned().collect(),
+            honorifics: rules.honorifics.iter().cloned().collect(),
+            not_names: rules.not_names.iter().cloned().collect(),
+            speech_verbs: rules.speech_verbs.iter().cloned().collect(),
         }
     }
 
@@ -57,9 +59,11 @@ impl PersonRecogniser {
         // "al-Jibouri", "bin-Salman": a particle joined to a capitalised name.
         if i < ctx.len() && !ctx.token(i).capitalised {
             let w = ctx.tok(i);
-            return w.split_once('-').is_some_and(|(p, rest)| {
-                PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
-            });
+            // Most lower-case words hold no hyphen: a byte scan tells.
+            return w.as_bytes().contains(&b'-')
+                && w.split_once('-').is_some_and(|(p, rest)| {
+                    PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
+                });
         }
         if !ctx.is_cap_word(i) {
             return false;
@@ -144,8 +148,8 @@ impl Recogniser for PersonRecogniser {
     fn recognise(&self, ctx: &Context, found: &mut Vec<Mention>) {
         // Tokens inside a listed country, organisation or office are not names.
         let mut in_gazetteer = vec![false; ctx.len()];
-        let mut office_end: HashSet<usize> = HashSet::new();
-        let mut office_start: HashSet<usize> = HashSet::new();
+        let mut office_end: FxHashSet<usize> = FxHashSet::default();
+        let mut office_start: FxHashSet<usize> = FxHashSet::default();
         for m in found.iter() {
             match m.kind {
                 EntityKind::Country | EntityKind::Organization => {

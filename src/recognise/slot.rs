@@ -4,14 +4,14 @@
 //! deal`, `Shell's agreement`, `ONGC and NIOC reached a deal` — are
 //! organisations.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::{Context, Detail, EntityKind, Mention, Recogniser};
 use crate::rules::Rules;
 
 pub struct PartySlotRecogniser {
-    not_names: HashSet<String>,
-    verbs: HashSet<String>,
+    not_names: FxHashSet<String>,
+    verbs: FxHashSet<String>,
 }
 
 /// Words that may stand between a subject and its verb ("has", "will").
@@ -36,7 +36,7 @@ const AUXILIARIES: &[&str] = &[
 impl PartySlotRecogniser {
     pub fn new(rules: &Rules) -> Self {
         PartySlotRecogniser {
-            not_names: rules.not_names.clone(),
+            not_names: rules.not_names.iter().cloned().collect(),
             verbs: rules
                 .triggers
                 .iter()
