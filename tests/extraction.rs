@@ -293,3 +293,82 @@ fn it_as_the_whole_object_is_the_agreement_named_last() {
     );
     assert!(!t.iter().any(|(s, _, _)| s == "Ecuador"), "{t:#?}");
 }
+
+/// (subject, predicate) pairs read for the agreement whose label contains `o`.
+fn involved(kg: &KnowledgeGraph, o: &str) -> Vec<(String, String)> {
+    triples(kg)
+        .into_iter()
+        .filter(|(_, p, l)| p != "holdsOffice" && l.contains(o))
+        .map(|(s, p, _)| (s, p))
+        .collect()
+}
+
+#[test]
+fn an_honorific_between_title_and_name() {
+    let kg = graph(&[
+        "Chile's foreign minister Sir Pablo Soto spoke. The prime minister met Sir Juan Ortiz.",
+    ]);
+    assert_has(
+        &kg,
+        "Pablo Soto",
+        "holdsOffice",
+        "Minister of Foreign Affairs of Chile",
+    );
+    let t = triples(&kg);
+    assert!(
+        !t.iter()
+            .any(|(s, p, _)| s == "Juan Ortiz" && p == "holdsOffice"),
+        "{t:#?}"
+    );
+}
+
+#[test]
+fn numbers_and_hyphens_inside_the_object_and_hyphenated_subjects() {
+    let kg = graph(&["Chile and Peru hammered out a 12-point fisheries deal. \
+         The EU-US seeking deal on aircraft subsidies was announced. \
+         Japan sought clarity on the aircraft subsidies deal."]);
+    let fish = involved(&kg, "fisheries deal");
+    assert!(
+        fish.contains(&("Chile".into(), "negotiated".into())),
+        "{fish:?}"
+    );
+    let air = involved(&kg, "aircraft subsidies");
+    assert!(air.iter().any(|(s, _)| s == "European Union"), "{air:?}");
+    assert!(air.iter().any(|(s, _)| s == "United States"), "{air:?}");
+    assert!(!air.iter().any(|(s, _)| s == "Japan"), "{air:?}");
+}
+
+#[test]
+fn a_possessive_or_a_hyphenated_pair_before_modifiers_are_parties() {
+    let kg = graph(&["Peru's current $2.5bn fisheries deal expires in May. \
+         The Chile-Bolivia talks accord on water was praised. \
+         France's view is that the grain deal failed."]);
+    let fish = involved(&kg, "fisheries deal");
+    assert!(
+        fish.contains(&("Peru".into(), "partyTo".into())),
+        "{fish:?}"
+    );
+    let water = involved(&kg, "water");
+    assert!(
+        water.contains(&("Chile".into(), "partyTo".into())),
+        "{water:?}"
+    );
+    assert!(
+        water.contains(&("Bolivia".into(), "partyTo".into())),
+        "{water:?}"
+    );
+    let grain = involved(&kg, "grain");
+    assert!(!grain.iter().any(|(s, _)| s == "France"), "{grain:?}");
+}
+
+#[test]
+fn committed_to_a_plan_endorses_it() {
+    let kg = graph(&[
+        "Peru's president Ana Rojas was committed to the internationally-agreed fisheries accord.",
+    ]);
+    let fish = involved(&kg, "fisheries accord");
+    assert!(
+        fish.contains(&("Ana Rojas".into(), "endorsed".into())),
+        "{fish:?}"
+    );
+}

@@ -13,7 +13,7 @@
 //! - an agreement written with its parties (`the US-Ukraine minerals deal`,
 //!   `the G7 Joint Declaration`) makes them `partyTo` it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::{Builder, LocalRelation, Span};
 use crate::recognise::{Context, Detail, EntityKind, EntityRef};
@@ -23,6 +23,8 @@ use crate::segment::TokenKind;
 /// Triggers by their first word, longest first.
 pub(crate) struct TriggerIndex {
     by_first: HashMap<String, Vec<(Vec<String>, String, TriggerKind)>>,
+    /// Honorifics as written (`Sir`): "NAO head Sir John Bourn".
+    honorifics: HashSet<String>,
 }
 
 impl TriggerIndex {
@@ -40,7 +42,10 @@ impl TriggerIndex {
         for v in by_first.values_mut() {
             v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         }
-        TriggerIndex { by_first }
+        TriggerIndex {
+            by_first,
+            honorifics: rules.honorifics.clone(),
+        }
     }
 
     /// The longest trigger starting at token `i`: (end token, predicate, kind).
@@ -175,6 +180,31 @@ impl Acc {
     }
 }
 
+/// A token that may stand inside a noun phrase before or after its head:
+/// a lower-case word that does not end the phrase, a number, a currency
+/// sign or a hyphen ("a 56-point deal", "its current $18.6bn loan agreement",
+/// "the internationally-agreed roadmap").
+fn modifier(ctx: &Context, k: usize) -> bool {
+    let t = ctx.token(k);
+    let w = ctx.lower[k].as_str();
+    match t.kind {
+        TokenKind::Number => true,
+        TokenKind::Punct => matches!(w, "$" | "£" | "€" | "%") || tight_join(ctx, k),
+        TokenKind::Word => {
+            !t.capitalised && !GROUP_BREAKS.contains(&w) && !matches!(w, "'s" | "’s")
+        }
+    }
+}
+
+/// A hyphen or slash written without spaces: "EU-US", "Turkey-EU".
+fn tight_join(ctx: &Context, k: usize) -> bool {
+    matches!(ctx.tok(k), "-" | "/")
+        && k > 0
+        && k + 1 < ctx.len()
+        && ctx.token(k - 1).end == ctx.token(k).start
+        && ctx.token(k).end == ctx.token(k + 1).start
+}
+
 fn is_agent(m: &M) -> bool {
     m.kind.is_agent() && m.rule != "country.demonym"
 }
@@ -262,6 +292,32 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
         // Agents right before it, joined by "-", "and" or "'s".
         let mut j = k;
         let mut edge = a.first;
+        // "Turkey's current $18.6bn loan agreement", "the Turkey-EU talks
+        // deal": a few modifiers after a possessive or a hyphenated pair.
+        let mut lead = a.first;
+        while lead > s.first_token
+            && a.first - lead < 4
+            && at_token[lead - 1].is_none()
+            && modifier(ctx, lead - 1)
+            && !DETERMINERS.contains(&ctx.lower[lead - 1].as_str())
+            // "Spain's biggest bank merger" says where, not who.
+            && !ctx.lower[lead - 1].ends_with("est")
+            && triggers
+                .at(ctx, lead - 1, a.first)
+                .is_none_or(|(_, _, kind)| kind != TriggerKind::Verb)
+        {
+            lead -= 1;
+        }
+        if lead < a.first && lead > s.first_token {
+            let before = lead - 1;
+            let possessive = matches!(ctx.tok(before), "’s" | "'s");
+            let pair = at_token[before].is_some_and(|x| {
+                ms[x].end == lead && ms[x].first > 0 && tight_join(ctx, ms[x].first - 1)
+            });
+            if possessive || pair {
+                edge = lead;
+            }
+        }
         while j > 0 {
             j -= 1;
             let m = ms[j];
@@ -299,7 +355,13 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             }
             let apposition = gap == [","] || gap == [",", "the"] || gap == [",", "a"];
             match (x.kind, y.kind) {
-                (EntityKind::Office, EntityKind::Person) if gap.is_empty() => {
+                // "NAO head Sir John Bourn": an honorific between them.
+                (EntityKind::Office, EntityKind::Person)
+                    if gap.is_empty()
+                        || gap.len() <= 2
+                            && triggers.honorifics.contains(gap[0])
+                            && gap[1..].iter().all(|w| *w == ".") =>
+                {
                     acc.add(
                         y.entity,
                         "holdsOffice",
@@ -447,6 +509,7 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
         let gap_ok = gap
             .clone()
             .all(|k| GROUP_LINKS.contains(&ctx.lower[k].as_str()))
+            || gap.len() == 1 && tight_join(ctx, gap.start)
             || joined
                 && gap.len() <= 4
                 && gap.clone().all(|k| {
@@ -556,12 +619,8 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         m.kind == EntityKind::Agreement
             && m.first >= t.1
             && m.first - t.1 <= 4
-            && (t.1..m.first).all(|k| {
-                OBJECT_GAP.contains(&ctx.lower[k].as_str())
-                    || ctx.token(k).kind == TokenKind::Word
-                        && !ctx.token(k).capitalised
-                        && !GROUP_BREAKS.contains(&ctx.lower[k].as_str())
-            })
+            && (t.1..m.first)
+                .all(|k| OBJECT_GAP.contains(&ctx.lower[k].as_str()) || modifier(ctx, k))
     });
     // "Japan finally signed up to it": the agreement last named.
     let (object, by_pronoun) = match object {
