@@ -114,6 +114,50 @@ pub struct KnowledgeGraph {
     /// Office mentions that name no holder, resolved to the person who held
     /// the post at the document's date.
     pub references: Vec<Reference>,
+    /// Each agreement's status: agreement IRI → the furthest stage of its
+    /// lifecycle that an event reached, and the earliest date known for it.
+    pub status: BTreeMap<String, (String, Option<String>)>,
+}
+
+/// The stages of an agreement's lifecycle, in order; a rejection or a
+/// withdrawal counts only while no one has signed or ratified.
+const STAGES: &[(&str, &[&str])] = &[
+    (
+        "proposed",
+        &["proposed", "drafted", "submitted", "received"],
+    ),
+    ("negotiated", &["negotiated", "endorsed"]),
+    ("rejected", &["rejected", "withdrewFrom"]),
+    ("agreed", &["finalized", "approved"]),
+    ("signed", &["signed", "joined"]),
+    ("ratified", &["ratified"]),
+];
+
+/// Each agreement's furthest stage, with the earliest date (the event's, or
+/// else its report's) of an event at that stage.
+fn agreement_status(events: &[Event]) -> BTreeMap<String, (String, Option<String>)> {
+    let mut best: BTreeMap<String, (usize, Option<String>)> = BTreeMap::new();
+    for e in events {
+        let Some(stage) = STAGES
+            .iter()
+            .position(|(_, actions)| actions.contains(&e.action.as_str()))
+        else {
+            continue;
+        };
+        let date = e.date.clone().or_else(|| e.reported.clone());
+        let entry = best.entry(e.agreement.clone()).or_insert((stage, None));
+        if stage > entry.0 {
+            *entry = (stage, date);
+        } else if stage == entry.0 {
+            entry.1 = match (entry.1.take(), date) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+        }
+    }
+    best.into_iter()
+        .map(|(a, (stage, date))| (a, (STAGES[stage].0.to_string(), date)))
+        .collect()
 }
 
 /// "The Treasury Secretary" in an article: the person who held that post
@@ -915,13 +959,15 @@ fn build_graph(docs: &[DocFacts], clusters: Vec<Cluster>, assign: &Assignment) -
         .filter(|t| kept(&t.person) && kept(&t.office))
         .collect();
     let references = office_references(docs, assign, &iri_of_cluster, &tenures);
+    let events: Vec<Event> = events
+        .into_iter()
+        .filter(|e| kept(&e.agent) && kept(&e.agreement))
+        .collect();
     KnowledgeGraph {
         graph,
         documents: docs.iter().map(|d| d.doc.clone()).collect(),
-        events: events
-            .into_iter()
-            .filter(|e| kept(&e.agent) && kept(&e.agreement))
-            .collect(),
+        status: agreement_status(&events),
+        events,
         tenures,
         duplicate_of: story,
         references,

@@ -80,6 +80,8 @@ pub const NG_TERMS: &[&str] = &[
     "attestedIn",
     "duplicateOf",
     "refersTo",
+    "status",
+    "statusDate",
 ];
 
 /// `ng:` + local name.

@@ -227,6 +227,94 @@ fn build_then_query_who_negotiated() {
         let sources: u32 = row.trim_end().rsplit(',').next().unwrap().parse().unwrap();
         assert!(sources >= 2, "{row}");
     }
+    // 001 and 002 are one story: what only they say has one source.
+    assert!(
+        !confirmed.contains("Tammy Bruce"),
+        "Tammy Bruce is only in 001 and its copy 002:\n{confirmed}"
+    );
+    // Agreements with their status: the Rada's ratification, reported in
+    // 002 (dated 1 May 2025), is the furthest stage the minerals deal reached.
+    let agreements = csv("agreements.rq");
+    assert!(
+        agreements.contains(
+            "Ukraine–United States mineral resources agreement,Agreement,ratified,2025-05-01,"
+        ),
+        "{agreements}"
+    );
+    // Who held which office when: 002's dateline (1 May 2025) attests
+    // Trump's presidency.
+    let when = csv("who-held-which-office-when.rq");
+    assert!(
+        when.contains("Donald Trump,President of the United States,2025-05-01,2025-05-01,"),
+        "{when}"
+    );
+    // Agreement timelines: in order of agreement, then date; the Rada's
+    // ratification is on the minerals deal's, dated by 002 ("on Wednesday"
+    // before its dateline) or its report.
+    let timeline = csv("agreement-timeline.rq");
+    let rows: Vec<Vec<String>> = timeline
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect();
+    assert!(rows.len() > 5, "{timeline}");
+    let keys: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r[0].as_str(), r[1].as_str()))
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted, "{timeline}");
+    assert!(
+        rows.iter().any(|r| r[0].contains("mineral")
+            && r[1].starts_with("2025-")
+            && r[2] == "Verkhovna Rada"
+            && r[3] == "ratified"),
+        "{timeline}"
+    );
+}
+
+#[test]
+fn the_date_option_reads_relative_dates_and_a_bad_one_is_refused() {
+    let doc = seeds().join("000_bbb9d5a0ff3565e3.txt");
+    let doc = doc.to_str().unwrap();
+    // Without a date, "on Friday" is left out.
+    let recs = records(&ok(&["extract", doc, "--format", "jsonl"]));
+    assert!(!recs
+        .iter()
+        .any(|r| r["record"] == "entity" && r["type"] == "Date"));
+    // 30 April 2025 is a Wednesday; "is scheduled to visit Washington on
+    // Friday to finalize the agreement" is the coming Friday.
+    let recs = records(&ok(&[
+        "extract",
+        doc,
+        "--format",
+        "jsonl",
+        "--date",
+        "2025-04-30",
+    ]));
+    let doc_rec = recs.iter().find(|r| r["record"] == "document").unwrap();
+    assert_eq!(doc_rec["date"], "2025-04-30");
+    assert!(recs.iter().any(|r| r["record"] == "entity"
+        && r["iso"] == "2025-05-02"
+        && r["label"] == "2025-05-02"));
+    let finalized = recs
+        .iter()
+        .find(|r| r["record"] == "event" && r["action"] == "finalized")
+        .expect("a finalized event");
+    assert_eq!(finalized["date"], "2025-05-02", "{finalized}");
+    assert_eq!(finalized["reported"], "2025-04-30");
+    assert!(finalized["capacity"]
+        .as_str()
+        .unwrap()
+        .contains("president"));
+    let out = newsgraph(&["extract", doc, "--date", "30/04/2025"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--date 30/04/2025") && err.contains("YYYY-MM-DD"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -242,3 +242,54 @@ fn events_and_tenures_do_not_depend_on_how_the_corpus_is_cut() {
     assert_eq!(whole.tenures, again.tenures);
     assert_eq!(whole.references, again.references);
 }
+
+#[test]
+fn evidence_shared_by_facts_and_events_is_written_once() {
+    // One sentence, two signers: two facts and two events share one
+    // evidence span.
+    let kg = graph(&[(
+        "Foreign ministers Ann Linde and Pekka Haavisto signed the defence pact with Norway on Monday.",
+        Some("2021-06-02"),
+    )]);
+    assert!(kg.events.len() >= 2, "{:#?}", kg.events);
+    let quads: Vec<String> = newsgraph::export::to_quads(&kg)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let mut unique = quads.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(quads.len(), unique.len(), "a quad is written twice");
+}
+
+#[test]
+fn an_agreement_has_the_status_its_furthest_event_reached() {
+    let kg = graph(&[
+        (
+            "Japan proposed a fisheries accord with Norway on Monday.",
+            Some("2024-03-06"),
+        ),
+        (
+            "Norway and Japan signed the fisheries accord on 2 May 2024 in Oslo.",
+            Some("2024-05-03"),
+        ),
+    ]);
+    let accord = kg
+        .entities()
+        .map(|(_, e)| e)
+        .find(|e| e.iri.contains("/agreement/") && e.label.contains("fisheries"))
+        .expect("the accord");
+    let (status, date) = kg.status.get(&accord.iri).expect("a status");
+    assert_eq!(status, "signed", "{:#?}", kg.events);
+    assert_eq!(date.as_deref(), Some("2024-05-02"));
+    // Proposed only: that is its status, dated by the event.
+    let kg = graph(&[(
+        "Japan proposed a fisheries accord with Norway on Monday.",
+        Some("2024-03-06"),
+    )]);
+    let statuses: Vec<_> = kg.status.values().collect();
+    assert_eq!(
+        statuses,
+        vec![&("proposed".to_string(), Some("2024-03-04".to_string()))]
+    );
+}

@@ -58,6 +58,10 @@ pub fn write_jsonl<W: Write>(kg: &KnowledgeGraph, mut out: W) -> io::Result<()> 
             Detail::Agreement { class, topics, .. } => {
                 m.insert("class".into(), json!(class));
                 m.insert("topics".into(), json!(topics));
+                if let Some((status, date)) = kg.status.get(&e.iri) {
+                    m.insert("status".into(), json!(status));
+                    m.insert("status_date".into(), json!(date));
+                }
             }
             Detail::Date { iso: Some(iso) } => {
                 m.insert("iso".into(), json!(iso));

@@ -9,6 +9,7 @@
 //!   metadata, its mentions (`ng:Mention` with NIF offsets in code points)
 //!   and the evidence spans of the facts read from it.
 
+use std::collections::HashSet;
 use std::io::{self, Write};
 
 use oxrdf::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
@@ -46,6 +47,9 @@ pub fn facts_graph() -> String {
 
 struct Quads<'a> {
     sink: &'a mut dyn FnMut(Quad),
+    /// Span nodes already written: evidence shared by several facts and
+    /// events is described once.
+    spans: HashSet<String>,
 }
 
 impl Quads<'_> {
@@ -102,6 +106,9 @@ impl Quads<'_> {
     /// A span of a document as a NIF string in the document's graph.
     fn span(&mut self, node: &str, class: &str, s: &DocSpan) -> String {
         let g = doc_iri(&s.doc);
+        if !self.spans.insert(node.to_string()) {
+            return g;
+        }
         self.link(node, RDF_TYPE, &ng(class), &g);
         self.link(node, &ng("inDocument"), &g, &g);
         self.int(node, &format!("{NIF}beginIndex"), s.start, &g);
@@ -122,7 +129,10 @@ pub fn to_quads(kg: &KnowledgeGraph) -> Vec<Quad> {
 /// Hands the graph's quads to `sink` one at a time, in the order of
 /// [`to_quads`], without holding them all.
 pub fn for_each_quad(kg: &KnowledgeGraph, sink: &mut dyn FnMut(Quad)) {
-    let mut q = Quads { sink };
+    let mut q = Quads {
+        sink,
+        spans: HashSet::new(),
+    };
     let facts = facts_graph();
     for d in &kg.documents {
         let iri = doc_iri(&d.id);
@@ -162,7 +172,15 @@ pub fn for_each_quad(kg: &KnowledgeGraph, sink: &mut dyn FnMut(Quad)) {
             Detail::Organization { org_type, .. } => {
                 q.text(&e.iri, &ng("organizationType"), org_type, &facts)
             }
-            Detail::Agreement { class, .. } => q.text(&e.iri, &ng("agreementClass"), class, &facts),
+            Detail::Agreement { class, .. } => {
+                q.text(&e.iri, &ng("agreementClass"), class, &facts);
+                if let Some((status, date)) = kg.status.get(&e.iri) {
+                    q.text(&e.iri, &ng("status"), status, &facts);
+                    if let Some(d) = date {
+                        q.date(&e.iri, &ng("statusDate"), d, &facts);
+                    }
+                }
+            }
             _ => {}
         }
         for m in &e.mentions {
