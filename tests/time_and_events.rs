@@ -4,13 +4,12 @@
 
 use newsgraph::ingest::Document;
 use newsgraph::link::Entity;
-use newsgraph::{link, KnowledgeGraph, Reader, Rules};
+use newsgraph::{link, DocFacts, KnowledgeGraph, Reader, Rules};
 
-/// Links documents given as (text, date).
-fn graph(docs: &[(&str, Option<&str>)]) -> KnowledgeGraph {
+/// Reads documents given as (text, date), with ids `d0`, `d1`, ….
+fn read(docs: &[(&str, Option<&str>)]) -> Vec<DocFacts> {
     let reader = Reader::new(Rules::builtin().unwrap()).unwrap();
-    let facts = docs
-        .iter()
+    docs.iter()
         .enumerate()
         .map(|(i, (text, date))| {
             reader.read(&Document {
@@ -21,8 +20,12 @@ fn graph(docs: &[(&str, Option<&str>)]) -> KnowledgeGraph {
                 url: None,
             })
         })
-        .collect();
-    link(facts)
+        .collect()
+}
+
+/// Links documents given as (text, date).
+fn graph(docs: &[(&str, Option<&str>)]) -> KnowledgeGraph {
+    link(read(docs))
 }
 
 fn entity<'a>(kg: &'a KnowledgeGraph, iri: &str) -> &'a Entity {
@@ -221,22 +224,9 @@ fn events_and_tenures_do_not_depend_on_how_the_corpus_is_cut() {
         (NO_NAME, Some("2025-05-10")),
     ];
     let whole = graph(&docs);
-    let reader = Reader::new(Rules::builtin().unwrap()).unwrap();
     // Read in reverse order, as separate shards would be: the same graph.
-    let facts: Vec<_> = docs
-        .iter()
-        .enumerate()
-        .rev()
-        .map(|(i, (text, date))| {
-            reader.read(&Document {
-                id: format!("d{i}"),
-                text: text.to_string(),
-                title: None,
-                date: date.map(String::from),
-                url: None,
-            })
-        })
-        .collect();
+    let mut facts = read(&docs);
+    facts.reverse();
     let again = link(facts);
     assert_eq!(whole.events, again.events);
     assert_eq!(whole.tenures, again.tenures);

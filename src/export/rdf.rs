@@ -103,6 +103,19 @@ impl Quads<'_> {
         );
     }
 
+    /// `node prov:wasDerivedFrom` the evidence span `ev` (described once).
+    fn evidence(&mut self, node: &str, ev: &DocSpan, g: &str) {
+        let span = format!(
+            "{ID}evidence/{}/{}-{}/{}",
+            iri_path(&ev.doc),
+            ev.start,
+            ev.end,
+            iri_path(&ev.rule)
+        );
+        self.span(&span, "Evidence", ev);
+        self.link(node, &format!("{PROV}wasDerivedFrom"), &span, g);
+    }
+
     /// A span of a document as a NIF string in the document's graph.
     fn span(&mut self, node: &str, class: &str, s: &DocSpan) -> String {
         let g = doc_iri(&s.doc);
@@ -205,15 +218,7 @@ pub fn for_each_quad(kg: &KnowledgeGraph, sink: &mut dyn FnMut(Quad)) {
         q.link(&a, &ng("object"), &o.iri, &facts);
         q.int(&a, &ng("sources"), r.sources, &facts);
         for ev in &r.evidence {
-            let node = format!(
-                "{ID}evidence/{}/{}-{}/{}",
-                iri_path(&ev.doc),
-                ev.start,
-                ev.end,
-                iri_path(&ev.rule)
-            );
-            q.span(&node, "Evidence", ev);
-            q.link(&a, &format!("{PROV}wasDerivedFrom"), &node, &facts);
+            q.evidence(&a, ev, &facts);
         }
     }
     for e in &kg.events {
@@ -231,16 +236,7 @@ pub fn for_each_quad(kg: &KnowledgeGraph, sink: &mut dyn FnMut(Quad)) {
             q.date(&e.iri, &ng("reportedOn"), d, &facts);
         }
         q.link(&e.iri, &ng("reportedIn"), &doc_iri(&e.evidence.doc), &facts);
-        let ev = &e.evidence;
-        let node = format!(
-            "{ID}evidence/{}/{}-{}/{}",
-            iri_path(&ev.doc),
-            ev.start,
-            ev.end,
-            iri_path(&ev.rule)
-        );
-        q.span(&node, "Evidence", ev);
-        q.link(&e.iri, &format!("{PROV}wasDerivedFrom"), &node, &facts);
+        q.evidence(&e.iri, &e.evidence, &facts);
     }
     for r in &kg.references {
         let m = &r.mention;

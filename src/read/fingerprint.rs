@@ -36,48 +36,52 @@ pub struct Fingerprint {
     pub trigrams: usize,
 }
 
-fn hash3(a: &str, b: &str, c: &str) -> u32 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for w in [a, b, c] {
-        for byte in w.bytes().chain([b' ']) {
-            h ^= u64::from(byte);
-            h = h.wrapping_mul(0x100000001b3);
-        }
-    }
+const FNV_OFFSET: u64 = 0xcbf29ce484222325;
+const FNV_PRIME: u64 = 0x100000001b3;
+
+/// One hash for three word hashes, in order.
+fn trigram(w: &[u64]) -> u32 {
+    let h = (w[0].rotate_left(42) ^ w[1].rotate_left(21) ^ w[2]).wrapping_mul(FNV_PRIME);
     (h ^ (h >> 32)) as u32
 }
 
-fn trigrams(words: &[String]) -> impl Iterator<Item = u32> + '_ {
-    words.windows(3).map(|w| hash3(&w[0], &w[1], &w[2]))
+fn trigrams(words: &[u64]) -> impl Iterator<Item = u32> + '_ {
+    words.windows(3).map(trigram)
 }
 
 impl Fingerprint {
     pub fn of(text: &str) -> Self {
         let mut all: Vec<u32> = Vec::new();
         let mut lead: Vec<Vec<u32>> = Vec::new();
-        let mut sentence: Vec<String> = Vec::new();
-        let mut words: Vec<String> = Vec::new();
-        let mut word = String::new();
-        let end_sentence = |sentence: &mut Vec<String>, lead: &mut Vec<Vec<u32>>| {
-            if lead.len() < LEAD_SENTENCES && sentence.len() >= LEAD_WORDS {
-                let mut h: Vec<u32> = trigrams(sentence).collect();
-                h.sort_unstable();
-                h.dedup();
-                lead.push(h);
-            }
-            sentence.clear();
-        };
+        // Words as FNV-1a hashes of their lower-case letters: no string is
+        // made per word.
+        let mut words: Vec<u64> = Vec::new();
+        let mut sentence_start = 0;
+        let mut word: Option<u64> = None;
         for c in text.chars().chain(['\n']) {
             if c.is_alphanumeric() {
-                word.extend(c.to_lowercase());
+                let mut h = word.unwrap_or(FNV_OFFSET);
+                for l in c.to_lowercase() {
+                    let mut buf = [0u8; 4];
+                    for b in l.encode_utf8(&mut buf).bytes() {
+                        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+                    }
+                }
+                word = Some(h);
                 continue;
             }
-            if !word.is_empty() {
-                sentence.push(word.clone());
-                words.push(std::mem::take(&mut word));
+            if let Some(h) = word.take() {
+                words.push(h);
             }
             if matches!(c, '.' | '!' | '?' | '\n') {
-                end_sentence(&mut sentence, &mut lead);
+                let sentence = &words[sentence_start..];
+                if lead.len() < LEAD_SENTENCES && sentence.len() >= LEAD_WORDS {
+                    let mut h: Vec<u32> = trigrams(sentence).collect();
+                    h.sort_unstable();
+                    h.dedup();
+                    lead.push(h);
+                }
+                sentence_start = words.len();
             }
         }
         all.extend(trigrams(&words));
