@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::Serialize;
 
-use crate::read::{DocFacts, DocMeta, Span};
+use crate::read::{DocFacts, DocMeta, LocalEntity, Span};
 use crate::recognise::{fold, office_label, surname_key, Detail, EntityKind, EntityRef};
 use crate::vocab;
 
@@ -958,7 +958,12 @@ fn build_graph(docs: &[DocFacts], clusters: Vec<Cluster>, assign: &Assignment) -
         .into_iter()
         .filter(|t| kept(&t.person) && kept(&t.office))
         .collect();
-    let references = office_references(docs, assign, &iri_of_cluster, &tenures);
+    let office_by_label: BTreeMap<&str, &str> = graph
+        .node_weights()
+        .filter(|e| e.kind == EntityKind::Office)
+        .map(|e| (e.label.as_str(), e.iri.as_str()))
+        .collect();
+    let references = office_references(docs, assign, &iri_of_cluster, &office_by_label, &tenures);
     let events: Vec<Event> = events
         .into_iter()
         .filter(|e| kept(&e.agent) && kept(&e.agreement))
@@ -986,13 +991,42 @@ fn day_number(iso: &str) -> Option<i64> {
     Some(y * 365 + y / 4 - y / 100 + y / 400 + i64::from(d.day_of_year()))
 }
 
+/// The one person whose attested tenure of a post is nearest `day`
+/// (within [`TENURE_REACH_DAYS`]; none on a tie between two people).
+fn holder_at<'a>(holders: &[(&'a str, i64, i64)], day: i64) -> Option<&'a str> {
+    let mut near: Vec<(i64, &str)> = holders
+        .iter()
+        .map(|&(p, from, until)| {
+            let gap = if day < from {
+                from - day
+            } else if day > until {
+                day - until
+            } else {
+                0
+            };
+            (gap, p)
+        })
+        .filter(|(gap, _)| *gap <= TENURE_REACH_DAYS)
+        .collect();
+    near.sort();
+    match near.as_slice() {
+        [only] => Some(only.1),
+        [a, b, ..] if a.0 < b.0 || a.1 == b.1 => Some(a.1),
+        _ => None,
+    }
+}
+
 /// Office mentions whose document names no holder for the post, resolved
-/// to the one person whose attested tenure of that post is nearest the
-/// document's date (within [`TENURE_REACH_DAYS`]; none on a tie).
+/// to the person who held the post at the document's date ([`holder_at`]).
+/// A title written without its country ("the Treasury Secretary") is
+/// resolved only when, of the countries the document speaks of, exactly
+/// one has such a post with a holder then: "the president" of an article
+/// about two presidents stays unresolved.
 fn office_references(
     docs: &[DocFacts],
     assign: &Assignment,
     iri_of_cluster: &[String],
+    office_by_label: &BTreeMap<&str, &str>,
     tenures: &[Tenure],
 ) -> Vec<Reference> {
     let mut by_office: BTreeMap<&str, Vec<(&str, i64, i64)>> = BTreeMap::new();
@@ -1008,7 +1042,21 @@ fn office_references(
             .or_default()
             .push((t.person.as_str(), from, until));
     }
+    let person_at = |office: &str, day: i64| {
+        by_office
+            .get(office)
+            .and_then(|holders| holder_at(holders, day))
+    };
     let mut out = Vec::new();
+    let mut refer = |doc: &DocFacts, ent: &LocalEntity, office: &str, person: &str| {
+        for m in &ent.mentions {
+            out.push(Reference {
+                mention: DocSpan::new(&doc.doc.id, m),
+                office: office.to_string(),
+                person: person.to_string(),
+            });
+        }
+    };
     for (d, doc) in docs.iter().enumerate() {
         let Some(day) = doc.doc.date.as_deref().and_then(day_number) else {
             continue;
@@ -1030,35 +1078,32 @@ fn office_references(
             else {
                 continue;
             };
-            let Some(holders) = by_office.get(office.as_str()) else {
+            if let Some(person) = person_at(office, day) {
+                refer(doc, ent, office, person);
+            }
+        }
+        for ent in &doc.bare_offices {
+            let Detail::Office {
+                title, modifier, ..
+            } = &ent.detail
+            else {
                 continue;
             };
-            let mut near: Vec<(i64, &str)> = holders
+            let answers: BTreeSet<(&str, &str)> = doc
+                .country_rank
                 .iter()
-                .map(|&(p, from, until)| {
-                    let gap = if day < from {
-                        from - day
-                    } else if day > until {
-                        day - until
-                    } else {
-                        0
+                .filter_map(|country| {
+                    let j = EntityRef {
+                        kind: EntityKind::Country,
+                        name: country.clone(),
                     };
-                    (gap, p)
+                    let label = office_label(title, Some(&j), modifier.as_deref());
+                    let office = *office_by_label.get(label.as_str())?;
+                    Some((office, person_at(office, day)?))
                 })
-                .filter(|(gap, _)| *gap <= TENURE_REACH_DAYS)
                 .collect();
-            near.sort();
-            let person = match near.as_slice() {
-                [only] => only.1,
-                [a, b, ..] if a.0 < b.0 || a.1 == b.1 => a.1,
-                _ => continue,
-            };
-            for m in &ent.mentions {
-                out.push(Reference {
-                    mention: DocSpan::new(&doc.doc.id, m),
-                    office: office.clone(),
-                    person: person.to_string(),
-                });
+            if let [(office, person)] = answers.into_iter().collect::<Vec<_>>()[..] {
+                refer(doc, ent, office, person);
             }
         }
     }

@@ -194,6 +194,89 @@ fn an_office_named_without_its_holder_is_the_holder_of_the_day() {
 }
 
 #[test]
+fn a_title_written_without_its_country_is_resolved_through_the_article() {
+    let zelensky = "Ukrainian President Volodymyr Zelensky met European leaders in Kyiv.";
+    let trump = "US President Donald Trump spoke to reporters in Washington.";
+    let kg = graph(&[
+        (MNUCHIN, Some("2019-03-01")),
+        (zelensky, Some("2025-04-20")),
+        (trump, Some("2025-04-21")),
+        // One country with a Treasury Secretary: that holder.
+        (
+            "The Treasury Secretary said the United States would press China on trade.",
+            Some("2019-03-05"),
+        ),
+        // Two countries with a president: no answer.
+        (
+            "The president said Ukraine and the United States were close to a deal.",
+            Some("2025-04-22"),
+        ),
+        // One: Ukraine's.
+        (
+            "Ukraine's parliament met as the president said the talks in Kyiv went well.",
+            Some("2025-04-22"),
+        ),
+    ]);
+    let mut refs: Vec<(String, String, String)> = kg
+        .references
+        .iter()
+        .map(|r| {
+            (
+                r.mention.doc.clone(),
+                r.mention.text.clone(),
+                label(&kg, &r.person),
+            )
+        })
+        .collect();
+    refs.sort();
+    assert_eq!(
+        refs,
+        vec![
+            (
+                "d3".into(),
+                "Treasury Secretary".into(),
+                "Steven Mnuchin".into()
+            ),
+            ("d5".into(), "president".into(), "Volodymyr Zelensky".into()),
+        ]
+    );
+    // The bare titles made no office of their own.
+    let offices = kg
+        .entities()
+        .filter(|(_, e)| e.iri.contains("/office/"))
+        .count();
+    assert_eq!(
+        offices,
+        3,
+        "{:#?}",
+        kg.entities().map(|(_, e)| &e.label).collect::<Vec<_>>()
+    );
+    // In RDF the bare title is a mention, with its offsets, of the post it
+    // was resolved to, and refers to its holder; no quad is written twice.
+    let quads: Vec<String> = newsgraph::export::to_quads(&kg)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let node = "<https://w3id.org/newsgraph/id/mention/d3/4-22>";
+    let about = |p: &str| {
+        quads
+            .iter()
+            .filter(|q| q.starts_with(node) && q.contains(p))
+            .count()
+    };
+    assert_eq!(
+        about("refersTo> <https://w3id.org/newsgraph/id/person/steven-mnuchin>"),
+        1
+    );
+    assert_eq!(about("mentionOf> <https://w3id.org/newsgraph/id/office/secretary-of-the-treasury-of-the-united-states>"), 1, "{quads:#?}");
+    assert_eq!(about("anchorOf> \"Treasury Secretary\""), 1);
+    let mut unique = quads.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(quads.len(), unique.len(), "a quad is written twice");
+}
+
+#[test]
 fn copies_of_one_story_are_one_source() {
     let story = "Peace talks\nThe governments of Armenia and Azerbaijan signed a peace treaty in Washington on Friday, ending decades of conflict over the region, officials from both countries said.\nThe treaty was drafted over two years of talks mediated by the United States and the European Union.\nBoth parliaments must still ratify the accord before it takes effect next year.";
     let copy = format!("Wire service\n{story}\nRead more: related stories");

@@ -241,6 +241,12 @@ pub fn for_each_quad(kg: &KnowledgeGraph, sink: &mut dyn FnMut(Quad)) {
     for r in &kg.references {
         let m = &r.mention;
         let node = format!("{ID}mention/{}/{}-{}", iri_path(&m.doc), m.start, m.end);
+        // A title written without its country is no entity's mention: it
+        // is written here, as a mention of the post it was resolved to.
+        if !q.spans.contains(&node) {
+            let g = q.span(&node, "Mention", m);
+            q.link(&node, &ng("mentionOf"), &r.office, &g);
+        }
         q.link(&node, &ng("refersTo"), &r.person, &doc_iri(&m.doc));
     }
     for t in &kg.tenures {

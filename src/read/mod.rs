@@ -82,6 +82,12 @@ pub struct DocFacts {
     /// For finding other copies of the same story when linking.
     #[serde(default)]
     pub fingerprint: fingerprint::Fingerprint,
+    /// National titles written with neither a country nor a holder ("the
+    /// Treasury Secretary said"). They are not entities: such a title says
+    /// nothing by itself. Linking resolves each, when the corpus allows one
+    /// answer only, to the person who held that post at the document's date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bare_offices: Vec<LocalEntity>,
 }
 
 /// Reads documents by a fixed set of rules.
@@ -565,13 +571,19 @@ impl<'a> Builder<'a> {
             rule: rule.to_string(),
         };
         let mut entities = Vec::with_capacity(self.entities.len());
-        for g in self
-            .entities
-            .iter()
-            .zip(&keep)
-            .filter(|(_, k)| **k)
-            .map(|(g, _)| g)
-        {
+        let mut bare_offices = Vec::new();
+        for (g, kept) in self.entities.iter().zip(&keep) {
+            let bare = matches!(
+                g.detail,
+                Detail::Office {
+                    jurisdiction: None,
+                    national: true,
+                    ..
+                }
+            );
+            if !*kept && (!bare || g.mentions.is_empty()) {
+                continue;
+            }
             let mut aliases = BTreeSet::new();
             let mut mentions = Vec::new();
             for &mi in &g.mentions {
@@ -602,13 +614,18 @@ impl<'a> Builder<'a> {
                 },
                 _ => (g.label.clone(), g.detail.clone()),
             };
-            entities.push(LocalEntity {
+            let entity = LocalEntity {
                 kind: g.kind,
                 label,
                 aliases: aliases.into_iter().collect(),
                 mentions,
                 detail,
-            });
+            };
+            if *kept {
+                entities.push(entity);
+            } else {
+                bare_offices.push(entity);
+            }
         }
         let relations = relations
             .into_iter()
@@ -635,6 +652,7 @@ impl<'a> Builder<'a> {
             relations,
             country_rank,
             fingerprint: fingerprint::Fingerprint::of(&doc.text),
+            bare_offices,
         }
     }
 }
