@@ -123,15 +123,117 @@ fn split_names(text: &str, start: usize, end: usize, piece: &mut impl FnMut(usiz
     piece(start + from, end);
 }
 
+/// The end of the [`TOKEN`] match at `start`, read byte by byte, for
+/// the plain ASCII text that is most of any news article; `None` where a
+/// non-ASCII character could change the match (a letter such as `é`, a
+/// digit of another script, `’`), which [`TOKEN`] itself then reads. The
+/// alternatives are tried in the pattern's order, each as greedily as
+/// the pattern: `U.S.`, then numbers, then words, then one character.
+fn ascii_token_end(b: &[u8], start: usize) -> Option<usize> {
+    let at = |i: usize| b.get(i).copied();
+    // Whether byte `i` is ASCII (or the end): a decision made there is
+    // the pattern's own.
+    let plain = |i: usize| at(i).is_none_or(|c| c.is_ascii());
+    let first = at(start)?;
+    if !first.is_ascii() {
+        return None;
+    }
+    // (?:\p{Lu}\.){2,}
+    if first.is_ascii_uppercase() {
+        let mut i = start;
+        let mut pairs = 0;
+        while at(i).is_some_and(|c| c.is_ascii_uppercase()) && at(i + 1) == Some(b'.') {
+            pairs += 1;
+            i += 2;
+        }
+        if !plain(i) {
+            return None;
+        }
+        if pairs >= 2 {
+            return Some(i);
+        }
+    }
+    // \p{N}+(?:[.,:]\p{N}+)*
+    if first.is_ascii_digit() {
+        let mut i = start;
+        loop {
+            while at(i).is_some_and(|c| c.is_ascii_digit()) {
+                i += 1;
+            }
+            if !plain(i) {
+                return None;
+            }
+            if matches!(at(i), Some(b'.' | b',' | b':')) {
+                if !plain(i + 1) {
+                    return None;
+                }
+                if at(i + 1).is_some_and(|c| c.is_ascii_digit()) {
+                    i += 1;
+                    continue;
+                }
+            }
+            return Some(i);
+        }
+    }
+    // [\p{L}\p{N}\p{M}]+(?:[-'’][\p{L}\p{N}\p{M}]+)*
+    if first.is_ascii_alphabetic() {
+        let mut i = start;
+        loop {
+            while at(i).is_some_and(|c| c.is_ascii_alphanumeric()) {
+                i += 1;
+            }
+            if !plain(i) {
+                return None;
+            }
+            if matches!(at(i), Some(b'-' | b'\'')) {
+                if !plain(i + 1) {
+                    return None;
+                }
+                if at(i + 1).is_some_and(|c| c.is_ascii_alphanumeric()) {
+                    i += 1;
+                    continue;
+                }
+            }
+            return Some(i);
+        }
+    }
+    // \S
+    Some(start + 1)
+}
+
 /// The byte spans that [`TOKEN`] matches, in order. Every character that
 /// is not white space starts a match (`\S` is the last alternative), so
 /// the next match starts at the next such character: it is found by one
 /// anchored forward search from there, with no backward search for its
-/// start.
+/// start, or by [`ascii_token_end`] in plain ASCII.
 fn token_spans(text: &str, mut span: impl FnMut(usize, usize)) {
+    let bytes = text.as_bytes();
     let mut at = 0;
-    while let Some(skip) = text[at..].find(|c: char| !c.is_whitespace()) {
-        let start = at + skip;
+    loop {
+        // White space: ASCII byte by byte (`char::is_whitespace` also
+        // counts the vertical tab), anything else by `char`.
+        while at < bytes.len() && (bytes[at].is_ascii_whitespace() || bytes[at] == 0x0b) {
+            at += 1;
+        }
+        if at >= bytes.len() {
+            return;
+        }
+        if !bytes[at].is_ascii() {
+            match text[at..].find(|c: char| !c.is_whitespace()) {
+                Some(0) => {}
+                Some(skip) => {
+                    at += skip;
+                    continue;
+                }
+                None => return,
+            }
+        }
+        let start = at;
+        if let Some(end) = ascii_token_end(bytes, start) {
+            span(start, end);
+            at = end;
+            continue;
+        }
         let input = Input::new(text).range(start..).anchored(Anchored::Yes);
         match TOKEN.find(input) {
             Some(m) if m.end() > start => {
@@ -145,6 +247,24 @@ fn token_spans(text: &str, mut span: impl FnMut(usize, usize)) {
                 at = start + len;
             }
         }
+    }
+}
+
+/// The same spans as [`token_spans`], by [`TOKEN`] alone: the reference
+/// that the fast path is tested against.
+#[cfg(test)]
+fn token_spans_by_regex(text: &str, mut span: impl FnMut(usize, usize)) {
+    let mut at = 0;
+    while let Some(skip) = text[at..].find(|c: char| !c.is_whitespace()) {
+        let start = at + skip;
+        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        let len = text[start..].chars().next().map_or(1, char::len_utf8);
+        let end = TOKEN
+            .find(input)
+            .map_or(start + len, |m| m.end())
+            .max(start + len);
+        span(start, end);
+        at = end;
     }
 }
 
@@ -352,6 +472,47 @@ mod tests {
             .map(|s| s.end_token - s.first_token)
             .sum();
         assert_eq!(covered, seg.tokens.len());
+    }
+
+    #[test]
+    fn the_ascii_fast_path_matches_the_token_pattern() {
+        let spans = |text: &str, by_regex: bool| {
+            let mut out = Vec::new();
+            if by_regex {
+                token_spans_by_regex(text, |s, e| out.push((s, e)));
+            } else {
+                token_spans(text, |s, e| out.push((s, e)));
+            }
+            out
+        };
+        let cases = [
+            "U.S. U.K.-led talks, U.S officials; A.B.C.D. and A.b. E.É. É.U.",
+            "350,000 3.5 1:2 10. 7,a 2025- 12’ 4,٣ 5x 6\u{0663} ½",
+            "al-Assad's O'Brien’s rare-earth Zelenskyy’s café naïve -x x- 'a a' x'é x-é",
+            "tab\tvt\u{0b}ff\u{0c}nbsp\u{a0}em\u{2003}line\r\nend £5 €3 — “quoted” …",
+            "ÉU x\u{301}y A\u{301}.B. 𝐀.𝐁. ٣٤ Ⅻ",
+        ];
+        for text in cases {
+            assert_eq!(spans(text, false), spans(text, true), "{text:?}");
+        }
+        // Every string of up to four characters over an alphabet of the
+        // kinds of character the pattern tells apart.
+        let alphabet = [
+            'A', 'b', '1', '.', ',', ':', '-', '\'', '’', ' ', 'é', 'É', '٣', '\u{301}', '\u{a0}',
+            '\n', '\u{0b}', '$',
+        ];
+        let n = alphabet.len();
+        for len in 1..=4u32 {
+            for code in 0..n.pow(len) {
+                let mut c = code;
+                let mut text = String::new();
+                for _ in 0..len {
+                    text.push(alphabet[c % n]);
+                    c /= n;
+                }
+                assert_eq!(spans(&text, false), spans(&text, true), "{text:?}");
+            }
+        }
     }
 
     #[test]

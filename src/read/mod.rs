@@ -111,7 +111,11 @@ impl Reader {
     pub fn new(rules: Rules) -> Result<Self, ReaderError> {
         let recognisers = Recognisers::new(&rules)?;
         let triggers = relations::TriggerIndex::new(&rules);
-        let boilerplate = AhoCorasick::new(&rules.boilerplate)?;
+        // The phrases are lower case; an ASCII line is matched as it is
+        // written, without lower-casing it first.
+        let boilerplate = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&rules.boilerplate)?;
         Ok(Reader {
             rules,
             default_date: None,
@@ -130,10 +134,13 @@ impl Reader {
         for line in text.split_inclusive('\n') {
             let end = start + line.len();
             let t = line.trim();
-            let lower = t.to_lowercase();
             // A story's own lead, cut off in syndication, is longer.
             let teaser = (t.ends_with("...") || t.ends_with('…')) && t.chars().count() < 200;
-            let boilerplate = self.boilerplate.is_match(&lower);
+            let boilerplate = if t.is_ascii() {
+                self.boilerplate.is_match(t)
+            } else {
+                self.boilerplate.is_match(&t.to_lowercase())
+            };
             // A byline: "By Jane Smith", "Ukraine Weekly By Olga Rudenko".
             let words = t.split_whitespace().count();
             let byline = words <= 8 && (t.starts_with("By ") || t.contains(" By "));

@@ -25,12 +25,15 @@ pub(crate) const MONTHS: &[&str] = &[
     "december",
 ];
 
+// Word boundaries are ASCII ones (`(?-u:\b)`): a Unicode boundary would
+// send the search off the fast DFA at the first non-ASCII character, and
+// every word these patterns start or end with is ASCII.
 #[allow(clippy::expect_used)] // a constant pattern, checked by the tests
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let m =
         "(January|February|March|April|May|June|July|August|September|October|November|December)";
     Regex::new(&format!(
-        r"\b(?:(?P<d1>\d{{1,2}}) {m}(?: (?P<y1>\d{{4}}))?|{m} (?P<d2>\d{{1,2}})(?:, (?P<y2>\d{{4}}))?\b|(?:in|since|by) (?P<y3>(?:19|20)\d\d)\b)"
+        r"(?-u:\b)(?:(?P<d1>\d{{1,2}}) {m}(?: (?P<y1>\d{{4}}))?|{m} (?P<d2>\d{{1,2}})(?:, (?P<y2>\d{{4}}))?(?-u:\b)|(?:in|since|by) (?P<y3>(?:19|20)\d\d)(?-u:\b))"
     ))
     .expect("date pattern")
 });
@@ -44,7 +47,7 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     let month =
         "January|February|March|April|May|June|July|August|September|October|November|December";
     Regex::new(&format!(
-        r"\b(?:(?:[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Ll]ate|[Ee]arly) (?P<day>{day})\b|(?P<rel_day>(?:[Ll]ast|[Nn]ext|[Tt]his) (?:{day}))\b|(?P<deictic>[Yy]esterday|[Tt]omorrow)\b|(?P<period>(?:(?:[Ee]arlier|[Ll]ater) this|[Ll]ast|[Nn]ext|[Tt]his) (?:week|month|year))\b|(?:[Ii]n|[Ss]ince|[Ll]ast|[Bb]y|[Uu]ntil|[Ee]arly|[Ll]ate) (?P<month>(?:{month})(?: \d{{4}})?)\b(?P<after> \d| of\b| [A-Z]|['’])?)"
+        r"(?-u:\b)(?:(?:[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Ll]ate|[Ee]arly) (?P<day>{day})(?-u:\b)|(?P<rel_day>(?:[Ll]ast|[Nn]ext|[Tt]his) (?:{day}))(?-u:\b)|(?P<deictic>[Yy]esterday|[Tt]omorrow)(?-u:\b)|(?P<period>(?:(?:[Ee]arlier|[Ll]ater) this|[Ll]ast|[Nn]ext|[Tt]his) (?:week|month|year))(?-u:\b)|(?:[Ii]n|[Ss]ince|[Ll]ast|[Bb]y|[Uu]ntil|[Ee]arly|[Ll]ate) (?P<month>(?:{month})(?: \d{{4}})?)(?-u:\b)(?P<after> \d| of(?-u:\b)| [A-Z]|['’])?)"
     ))
     .expect("relative date pattern")
 });
