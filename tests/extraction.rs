@@ -372,3 +372,55 @@ fn committed_to_a_plan_endorses_it() {
         "{fish:?}"
     );
 }
+
+#[test]
+fn a_body_named_by_its_first_words_is_the_known_body() {
+    let kg = graph(&[
+        "Quorvane Motors has cut its forecast. Quorvane's chief executive Lia Brandt resigned.",
+    ]);
+    let jurisdiction: Vec<(String, String, String)> = triples(&kg)
+        .into_iter()
+        .filter(|(_, p, _)| p == "jurisdiction")
+        .collect();
+    assert!(
+        jurisdiction
+            .iter()
+            .any(|(s, _, o)| s == "Chief Executive of Quorvane" && o == "Quorvane Motors"),
+        "{jurisdiction:?}"
+    );
+    // Two bodies start with the word: neither is meant.
+    let kg = graph(&[
+        "Quorvane Motors met Quorvane Bank. Quorvane's chief executive Lia Brandt resigned.",
+    ]);
+    assert!(
+        triples(&kg)
+            .iter()
+            .any(|(s, p, o)| s == "Chief Executive of Quorvane"
+                && p == "jurisdiction"
+                && o == "Quorvane"),
+        "{:?}",
+        triples(&kg)
+    );
+}
+
+#[test]
+fn unions_members_of_parliament_and_chief_ministers() {
+    let kg = graph(&[
+        "Unison and the GMB backed the pay deal. Labour MP Ann Keel welcomed it. \
+         Gibraltar's Chief Minister Peter Caruana spoke.",
+    ]);
+    assert_has(&kg, "Unison", "endorsed", "GMB–Unison pay deal");
+    assert_has(&kg, "GMB", "endorsed", "GMB–Unison pay deal");
+    assert_has(
+        &kg,
+        "Ann Keel",
+        "holdsOffice",
+        "Member of Parliament of the Labour Party",
+    );
+    assert_has(
+        &kg,
+        "Peter Caruana",
+        "holdsOffice",
+        "Chief Minister of Gibraltar",
+    );
+}
