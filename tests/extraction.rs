@@ -424,3 +424,64 @@ fn unions_members_of_parliament_and_chief_ministers() {
         "Chief Minister of Gibraltar",
     );
 }
+
+#[test]
+fn a_described_deal_named_after_a_dash_is_the_named_one() {
+    let kg = graph(&[
+        "The unions worked to hammer out a 40-point deal with Labour's leadership over pay - the Harlow Agreement.",
+    ]);
+    assert_has(&kg, "Labour Party", "partyTo", "Harlow Agreement");
+    // A dash before a new clause joins nothing.
+    let kg =
+        graph(&["Chile signed a fisheries deal with Peru - the Kyoto Protocol expires next year."]);
+    assert_has(&kg, "Chile", "signed", "Chile–Peru fisheries deal");
+    assert!(
+        !triples(&kg)
+            .iter()
+            .any(|(s, _, o)| s == "Chile" && o == "Kyoto Protocol"),
+        "{:?}",
+        triples(&kg)
+    );
+}
+
+#[test]
+fn parties_written_in_the_subject_of_a_deal() {
+    let kg = graph(&["Mr Vane also signed a deal on Chile-Peru tourism."]);
+    let tourism = involved(&kg, "tourism");
+    assert!(
+        tourism.contains(&("Chile".into(), "partyTo".into())),
+        "{:?}",
+        triples(&kg)
+    );
+    assert!(
+        tourism.contains(&("Peru".into(), "partyTo".into())),
+        "{tourism:?}"
+    );
+    // A country alone in the subject is what the deal is about.
+    let kg = graph(&["Mr Vane also signed a deal on Iraq reconstruction."]);
+    let iraq = involved(&kg, "reconstruction");
+    assert!(!iraq.iter().any(|(s, _)| s == "Iraq"), "{iraq:?}");
+}
+
+#[test]
+fn parties_after_known_names_and_possessive_countries() {
+    let kg = graph(&[
+        "The two countries formalised a co-operation deal between Venezuelan energy firm PDVSA and Argentina's Enerplata.",
+    ]);
+    let deal = involved(&kg, "co-operation deal");
+    assert!(
+        deal.contains(&("Enerplata".into(), "partyTo".into())),
+        "{deal:?}"
+    );
+    let kg = graph(&[
+        "A tie-up between Barclays and California-based Wells Fargo would create a big bank.",
+    ]);
+    assert_has(&kg, "Wells Fargo", "partyTo", "Barclays–Wells Fargo tie-up");
+    assert!(
+        !triples(&kg)
+            .iter()
+            .any(|(s, _, _)| s.contains("California")),
+        "{:?}",
+        triples(&kg)
+    );
+}
