@@ -485,3 +485,23 @@ fn parties_after_known_names_and_possessive_countries() {
         triples(&kg)
     );
 }
+
+#[test]
+fn a_knight_goes_by_his_given_name() {
+    let kg = graph(&[
+        "Liberals demanded Sir Edmund Hale quit.\n\nSir Edmund said no. Later Sir Edmund resigned.",
+    ]);
+    let people: Vec<String> = kg
+        .entities()
+        .filter(|(_, e)| e.kind == newsgraph::recognise::EntityKind::Person)
+        .map(|(_, e)| e.label.clone())
+        .collect();
+    assert_eq!(people, ["Edmund Hale"], "{people:?}");
+    // Without the honorific a lone given name is no one known.
+    let kg = graph(&["Sir Edmund Hale and Edmund Ray met. Edmund left."]);
+    assert!(
+        !kg.entities().any(|(_, e)| e.label == "Edmund Hale"
+            && e.mentions.iter().any(|m| m.text == "Edmund")),
+        "a bare given name joined a full name"
+    );
+}

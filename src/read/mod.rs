@@ -278,6 +278,27 @@ impl<'a> Builder<'a> {
                         })
                         .map(|(_, _, e)| *e)
                         .next();
+                    // "Sir Edward" for "Sir Edward Heath": a knight goes by
+                    // the given name; the one person of that given name.
+                    let knighted = given.is_none()
+                        && matches!(
+                            self.ctx.text[..m.start]
+                                .trim_end()
+                                .rsplit(char::is_whitespace)
+                                .next(),
+                            Some("Sir" | "Dame")
+                        );
+                    let found = found.or_else(|| {
+                        let same: Vec<usize> = people
+                            .iter()
+                            .filter(|(_, g, _)| knighted && g.as_deref() == Some(surname.as_str()))
+                            .map(|(_, _, e)| *e)
+                            .collect();
+                        match same[..] {
+                            [e] => Some(e),
+                            _ => None,
+                        }
+                    });
                     let e = match found {
                         Some(e) => e,
                         None => {

@@ -133,9 +133,11 @@ impl AgreementRecogniser {
                 continue;
             }
             let start = ctx.token(i).start;
+            // The longest name starting there ("European Union", not "European").
             let m = countries
                 .values()
-                .find(|m| m.start == start && m.rule != "country.seat")?;
+                .filter(|m| m.start == start && m.rule != "country.seat")
+                .max_by_key(|m| m.end)?;
             parties.push(EntityRef {
                 kind: m.kind,
                 name: m.label.clone(),
