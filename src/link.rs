@@ -827,6 +827,45 @@ fn build_graph(docs: &[DocFacts], clusters: Vec<Cluster>, assign: &Assignment) -
             detail,
         });
     }
+    // A body named by the first words of a name the corpus knows
+    // ("Mitsubishi's chief executive", "Mitsubishi Motors") is that body,
+    // when only one name starts so.
+    let mut by_first_words: BTreeMap<String, Option<usize>> = BTreeMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.kind != EntityKind::Organization {
+            continue;
+        }
+        let key = org_key(&e.label);
+        let words: Vec<&str> = key.split(' ').collect();
+        for n in 1..words.len() {
+            by_first_words
+                .entry(words[..n].join(" "))
+                .and_modify(|v| {
+                    if *v != Some(i) {
+                        *v = None;
+                    }
+                })
+                .or_insert(Some(i));
+        }
+    }
+    for e in &entities {
+        if let Detail::Office {
+            jurisdiction: Some(j),
+            ..
+        } = &e.detail
+        {
+            if j.kind != EntityKind::Organization || is_acronym(&j.name) {
+                continue;
+            }
+            let key = name_key(j.kind, &j.name);
+            if by_name.contains_key(&key) {
+                continue;
+            }
+            if let Some(Some(i)) = by_first_words.get(&org_key(&j.name)) {
+                by_name.insert(key, *i);
+            }
+        }
+    }
     // Jurisdictions named only inside an office title still become nodes.
     let mut extra = Vec::new();
     for e in &entities {

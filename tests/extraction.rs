@@ -372,3 +372,136 @@ fn committed_to_a_plan_endorses_it() {
         "{fish:?}"
     );
 }
+
+#[test]
+fn a_body_named_by_its_first_words_is_the_known_body() {
+    let kg = graph(&[
+        "Quorvane Motors has cut its forecast. Quorvane's chief executive Lia Brandt resigned.",
+    ]);
+    let jurisdiction: Vec<(String, String, String)> = triples(&kg)
+        .into_iter()
+        .filter(|(_, p, _)| p == "jurisdiction")
+        .collect();
+    assert!(
+        jurisdiction
+            .iter()
+            .any(|(s, _, o)| s == "Chief Executive of Quorvane" && o == "Quorvane Motors"),
+        "{jurisdiction:?}"
+    );
+    // Two bodies start with the word: neither is meant.
+    let kg = graph(&[
+        "Quorvane Motors met Quorvane Bank. Quorvane's chief executive Lia Brandt resigned.",
+    ]);
+    assert!(
+        triples(&kg)
+            .iter()
+            .any(|(s, p, o)| s == "Chief Executive of Quorvane"
+                && p == "jurisdiction"
+                && o == "Quorvane"),
+        "{:?}",
+        triples(&kg)
+    );
+}
+
+#[test]
+fn unions_members_of_parliament_and_chief_ministers() {
+    let kg = graph(&[
+        "Unison and the GMB backed the pay deal. Labour MP Ann Keel welcomed it. \
+         Gibraltar's Chief Minister Peter Caruana spoke.",
+    ]);
+    assert_has(&kg, "Unison", "endorsed", "GMB–Unison pay deal");
+    assert_has(&kg, "GMB", "endorsed", "GMB–Unison pay deal");
+    assert_has(
+        &kg,
+        "Ann Keel",
+        "holdsOffice",
+        "Member of Parliament of the Labour Party",
+    );
+    assert_has(
+        &kg,
+        "Peter Caruana",
+        "holdsOffice",
+        "Chief Minister of Gibraltar",
+    );
+}
+
+#[test]
+fn a_described_deal_named_after_a_dash_is_the_named_one() {
+    let kg = graph(&[
+        "The unions worked to hammer out a 40-point deal with Labour's leadership over pay - the Harlow Agreement.",
+    ]);
+    assert_has(&kg, "Labour Party", "partyTo", "Harlow Agreement");
+    // A dash before a new clause joins nothing.
+    let kg =
+        graph(&["Chile signed a fisheries deal with Peru - the Kyoto Protocol expires next year."]);
+    assert_has(&kg, "Chile", "signed", "Chile–Peru fisheries deal");
+    assert!(
+        !triples(&kg)
+            .iter()
+            .any(|(s, _, o)| s == "Chile" && o == "Kyoto Protocol"),
+        "{:?}",
+        triples(&kg)
+    );
+}
+
+#[test]
+fn parties_written_in_the_subject_of_a_deal() {
+    let kg = graph(&["Mr Vane also signed a deal on Chile-Peru tourism."]);
+    let tourism = involved(&kg, "tourism");
+    assert!(
+        tourism.contains(&("Chile".into(), "partyTo".into())),
+        "{:?}",
+        triples(&kg)
+    );
+    assert!(
+        tourism.contains(&("Peru".into(), "partyTo".into())),
+        "{tourism:?}"
+    );
+    // A country alone in the subject is what the deal is about.
+    let kg = graph(&["Mr Vane also signed a deal on Iraq reconstruction."]);
+    let iraq = involved(&kg, "reconstruction");
+    assert!(!iraq.iter().any(|(s, _)| s == "Iraq"), "{iraq:?}");
+}
+
+#[test]
+fn parties_after_known_names_and_possessive_countries() {
+    let kg = graph(&[
+        "The two countries formalised a co-operation deal between Venezuelan energy firm PDVSA and Argentina's Enerplata.",
+    ]);
+    let deal = involved(&kg, "co-operation deal");
+    assert!(
+        deal.contains(&("Enerplata".into(), "partyTo".into())),
+        "{deal:?}"
+    );
+    let kg = graph(&[
+        "A tie-up between Barclays and California-based Wells Fargo would create a big bank.",
+    ]);
+    assert_has(&kg, "Wells Fargo", "partyTo", "Barclays–Wells Fargo tie-up");
+    assert!(
+        !triples(&kg)
+            .iter()
+            .any(|(s, _, _)| s.contains("California")),
+        "{:?}",
+        triples(&kg)
+    );
+}
+
+#[test]
+fn a_knight_goes_by_his_given_name() {
+    let kg = graph(&[
+        "Liberals demanded Sir Edmund Hale quit.\n\nSir Edmund said no. Later Sir Edmund resigned.",
+    ]);
+    let people: Vec<String> = kg
+        .entities()
+        .filter(|(_, e)| e.kind == newsgraph::recognise::EntityKind::Person)
+        .map(|(_, e)| e.label.clone())
+        .collect();
+    assert_eq!(people, ["Edmund Hale"], "{people:?}");
+    // Without the honorific a lone given name is no one known.
+    let kg = graph(&["Sir Edmund Hale and Edmund Ray met. Edmund left."]);
+    assert!(
+        !kg.entities().any(|(_, e)| e.label == "Edmund Hale"
+            && e.mentions.iter().any(|m| m.text == "Edmund")),
+        "a bare given name joined a full name"
+    );
+}

@@ -163,6 +163,7 @@ impl Reader {
         let country_rank = rank_countries(&mentions);
         let mut b = Builder::new(&ctx);
         b.group(mentions);
+        b.add_written_parties();
         let relations = relations::read(&ctx, &b, &self.triggers);
         let date = time::document_date(doc.date.as_deref(), self.default_date.as_deref(), text);
         b.finish(doc, relations, country_rank, date)
@@ -216,6 +217,9 @@ pub(crate) struct Builder<'a> {
     /// The entity of each kept mention.
     pub entity_of: Vec<usize>,
     pub entities: Vec<Group>,
+    /// Entities of parties written only inside an agreement's phrase: no
+    /// mention of their own, kept when they take part in a relation.
+    pub written_parties: BTreeSet<usize>,
 }
 
 /// A document-local entity under construction.
@@ -233,6 +237,7 @@ impl<'a> Builder<'a> {
             mentions: Vec::new(),
             entity_of: Vec::new(),
             entities: Vec::new(),
+            written_parties: BTreeSet::new(),
         }
     }
 
@@ -286,6 +291,27 @@ impl<'a> Builder<'a> {
                         })
                         .map(|(_, _, e)| *e)
                         .next();
+                    // "Sir Edward" for "Sir Edward Heath": a knight goes by
+                    // the given name; the one person of that given name.
+                    let knighted = given.is_none()
+                        && matches!(
+                            self.ctx.text[..m.start]
+                                .trim_end()
+                                .rsplit(char::is_whitespace)
+                                .next(),
+                            Some("Sir" | "Dame")
+                        );
+                    let found = found.or_else(|| {
+                        let same: Vec<usize> = people
+                            .iter()
+                            .filter(|(_, g, _)| knighted && g.as_deref() == Some(surname.as_str()))
+                            .map(|(_, _, e)| *e)
+                            .collect();
+                        match same[..] {
+                            [e] => Some(e),
+                            _ => None,
+                        }
+                    });
                     let e = match found {
                         Some(e) => e,
                         None => {
@@ -376,6 +402,7 @@ impl<'a> Builder<'a> {
             }
         }
         self.resolve_anaphors(anaphors);
+        self.merge_appositive_agreements();
         self.merge_acronyms();
         self.sort_mentions();
     }
@@ -453,6 +480,104 @@ impl<'a> Builder<'a> {
             let c = count.entry(e).or_insert((0, 0));
             *c = (c.0 + 1, m.start);
             self.push(m, e);
+        }
+    }
+
+    /// "a deal on China-UK tourism", "the Chile-Bolivia accord": parties
+    /// written only inside an agreement's phrase (their own mentions gave
+    /// way to the longer one) are entities of the document all the same.
+    fn add_written_parties(&mut self) {
+        let mut refs: BTreeSet<crate::recognise::EntityRef> = BTreeSet::new();
+        for m in &self.mentions {
+            // A pair ("China-UK"), not one country that may only say
+            // where ("a US takeover battle").
+            if let Detail::Agreement { parties, .. } = &m.detail {
+                if parties.len() >= 2 {
+                    refs.extend(parties.iter().cloned());
+                }
+            }
+        }
+        for r in refs {
+            let known = self
+                .entities
+                .iter()
+                .any(|g| g.kind == r.kind && g.label == r.name);
+            if known {
+                continue;
+            }
+            let detail = match r.kind {
+                EntityKind::Country => Detail::Country,
+                EntityKind::Organization => Detail::Organization {
+                    org_type: "Organization".into(),
+                    country: None,
+                },
+                _ => continue,
+            };
+            self.written_parties.insert(self.entities.len());
+            self.entities.push(Group {
+                kind: r.kind,
+                label: r.name,
+                detail,
+                mentions: Vec::new(),
+            });
+        }
+    }
+
+    /// "a 56-point deal with the party - the Warwick Agreement", "the Oslo
+    /// Accords (a peace deal)": an agreement described and then named (or
+    /// named and then described) after a dash, a colon or a bracket is the
+    /// named one. Not after a comma, which also separates a list of deals.
+    fn merge_appositive_agreements(&mut self) {
+        let mut agreements: Vec<usize> = (0..self.mentions.len())
+            .filter(|&i| self.mentions[i].kind == EntityKind::Agreement)
+            .collect();
+        agreements.sort_by_key(|&i| self.mentions[i].start);
+        let named = |m: &Mention| matches!(m.detail, Detail::Agreement { named: true, .. });
+        for w in agreements.windows(2) {
+            let (x, y) = (&self.mentions[w[0]], &self.mentions[w[1]]);
+            if named(x) == named(y) || y.start < x.end {
+                continue;
+            }
+            // A dash, a colon or an opening bracket (and "the") right before
+            // the second; before that, nothing or the rest of the first's
+            // phrase, in the same sentence ("a deal with X over Y - the …").
+            let gap = self.ctx.text[x.end..y.start].trim_end();
+            let gap = gap
+                .strip_suffix(" the")
+                .or_else(|| gap.strip_suffix(" a"))
+                .or_else(|| gap.strip_suffix(" an"))
+                .unwrap_or(gap)
+                .trim_end();
+            let Some(mark) = gap.chars().next_back() else {
+                continue;
+            };
+            let rest = gap[..gap.len() - mark.len_utf8()].trim();
+            let phrase_ok = rest.is_empty()
+                || mark != '('
+                    && rest.split_whitespace().count() <= 25
+                    && !rest.contains(['-', '–', '—', ':', ';', '(', ')', '.', '"', '\n']);
+            // The apposition ends with the second ("… - the Kyoto Protocol
+            // expires" starts a clause).
+            let after = self.ctx.text[y.end..].trim_start_matches([' ', '\t']);
+            let closed = after.is_empty()
+                || after.starts_with(['.', ',', ';', ')', '\n', '\r', '-', '–', '—', '"']);
+            if !matches!(mark, '-' | '–' | '—' | '(' | ':') || !phrase_ok || !closed {
+                continue;
+            }
+            let (from, to) = if named(y) {
+                (self.entity_of[w[0]], self.entity_of[w[1]])
+            } else {
+                (self.entity_of[w[1]], self.entity_of[w[0]])
+            };
+            if from == to {
+                continue;
+            }
+            let moved = std::mem::take(&mut self.entities[from].mentions);
+            for &mi in &moved {
+                self.entity_of[mi] = to;
+            }
+            self.entities[to].mentions.extend(moved);
+            self.entities[to].mentions.sort_unstable();
         }
     }
 
@@ -560,6 +685,7 @@ impl<'a> Builder<'a> {
                                 .iter()
                                 .all(|&m| self.mentions[m].rule != "date.relative"))
                 }
+                _ if self.written_parties.contains(&e) => relations.iter().any(|r| r.subject == e),
                 _ => !g.mentions.is_empty(),
             })
             .collect();

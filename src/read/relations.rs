@@ -16,7 +16,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::{Builder, LocalRelation, Span};
-use crate::recognise::{Context, Detail, EntityKind, EntityRef};
+use crate::recognise::{describing_compound, Context, Detail, EntityKind, EntityRef};
 use crate::rules::{Rules, TriggerKind};
 use crate::segment::TokenKind;
 
@@ -472,6 +472,12 @@ fn entity_of_ref(b: &Builder, r: &EntityRef) -> Option<usize> {
     b.entities
         .iter()
         .position(|g| g.kind == r.kind && g.label == r.name && !g.mentions.is_empty())
+        // A party written only inside the agreement's phrase.
+        .or_else(|| {
+            b.entities
+                .iter()
+                .position(|g| g.kind == r.kind && g.label == r.name)
+        })
 }
 
 /// The first group of agents in `[from, to)`: "Bessent and Svyrydenko",
@@ -517,7 +523,7 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
                     w == ","
                         || w == "and"
                         || ctx.token(k).kind == TokenKind::Word
-                            && !ctx.token(k).capitalised
+                            && (!ctx.token(k).capitalised || describing_compound(ctx.tok(k)))
                             && !GROUP_BREAKS.contains(&w)
                 });
         if !gap_ok {

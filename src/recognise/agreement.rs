@@ -133,9 +133,11 @@ impl AgreementRecogniser {
                 continue;
             }
             let start = ctx.token(i).start;
+            // The longest name starting there ("European Union", not "European").
             let m = countries
                 .values()
-                .find(|m| m.start == start && m.rule != "country.seat")?;
+                .filter(|m| m.start == start && m.rule != "country.seat")
+                .max_by_key(|m| m.end)?;
             parties.push(EntityRef {
                 kind: m.kind,
                 name: m.label.clone(),
@@ -241,6 +243,17 @@ impl Recogniser for AgreementRecogniser {
         {
             countries.entry(m.end).or_insert(m);
         }
+        // The same, by start byte (the longest).
+        let mut by_start: BTreeMap<usize, &Mention> = BTreeMap::new();
+        for m in found
+            .iter()
+            .filter(|m| matches!(m.kind, EntityKind::Country | EntityKind::Organization))
+        {
+            let e = by_start.entry(m.start).or_insert(m);
+            if m.end > e.end {
+                *e = m;
+            }
+        }
         // Token starts inside a mention already found (people, bodies).
         let covered = Covered::new(found.iter().map(|m| (m.start, m.end)));
         let mut new = Vec::new();
@@ -277,6 +290,13 @@ impl Recogniser for AgreementRecogniser {
             let Some((class, plural)) = head else {
                 continue;
             };
+            // "Countryside Alliance", "Union Pacific": a body's name.
+            let start_h = ctx.token(h).start;
+            if found.iter().any(|m| {
+                m.kind == EntityKind::Organization && m.start <= start_h && start_h < m.end
+            }) {
+                continue;
+            }
             // "to deal with", "can't deal": a verb, not an agreement.
             let verb_reading = h > 0 && VERB_BEFORE.contains(&ctx.lower[h - 1].as_str());
             if verb_reading {
@@ -405,6 +425,35 @@ impl Recogniser for AgreementRecogniser {
                     k += 1;
                 }
                 let mut words = Vec::new();
+                // "a deal on China-UK tourism": the parties written before
+                // the subject words, joined by a hyphen or a slash.
+                let mut right_parties: Vec<EntityRef> = Vec::new();
+                while k < sentence.end_token && words.is_empty() && right_parties.len() < 3 {
+                    let Some(m) = by_start.get(&ctx.token(k).start) else {
+                        break;
+                    };
+                    let Some(last) = ctx.token_ending_at(m.end) else {
+                        break;
+                    };
+                    let joined = last + 2 < sentence.end_token
+                        && matches!(ctx.tok(last + 1), "-" | "/")
+                        && ctx.token(last + 1).start == m.end
+                        && ctx.token(last + 2).start == ctx.token(last + 1).end;
+                    let next = if joined { last + 2 } else { last + 1 };
+                    // The first of a pair is joined to the next; the last
+                    // is followed by a subject word.
+                    let last_of_pair = right_parties.len() == 1
+                        && next < sentence.end_token
+                        && self.is_topic_word(ctx, next);
+                    if m.rule == "country.seat" || !(joined || last_of_pair) {
+                        break;
+                    }
+                    right_parties.push(EntityRef {
+                        kind: m.kind,
+                        name: m.label.clone(),
+                    });
+                    k = next;
+                }
                 while k < sentence.end_token && self.is_topic_word(ctx, k) && words.len() < 4 {
                     words.push(k);
                     k += 1;
@@ -412,6 +461,7 @@ impl Recogniser for AgreementRecogniser {
                 if !words.is_empty() {
                     end = k;
                     right_topics = words;
+                    parties.extend(right_parties);
                 }
             } else if topic_words.is_empty() && !*plural {
                 // "an agreement that reinforces … concerning natural resource revenue"

@@ -25,6 +25,7 @@ pub use gazetteer::Gazetteer;
 pub use office::{office_label, OfficeRecogniser};
 pub use org::OrgPatternRecogniser;
 pub use person::{surname_key, PersonRecogniser};
+pub(crate) use slot::describing_compound;
 pub use slot::PartySlotRecogniser;
 
 use crate::rules::Rules;

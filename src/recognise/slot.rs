@@ -8,9 +8,12 @@ use rustc_hash::FxHashSet;
 
 use super::{Context, Detail, EntityKind, Mention, Recogniser};
 use crate::rules::Rules;
+use crate::segment::TokenKind;
 
 pub struct PartySlotRecogniser {
     not_names: FxHashSet<String>,
+    /// Nouns that say a name is an organisation ("energy firm X").
+    descriptors: FxHashSet<String>,
     verbs: FxHashSet<String>,
 }
 
@@ -33,10 +36,18 @@ const AUXILIARIES: &[&str] = &[
     "yesterday",
 ];
 
+/// "California-based", "state-owned": a capitalised word joined to a
+/// lower-case one describes a name; it is none.
+pub(crate) fn describing_compound(w: &str) -> bool {
+    w.rsplit_once('-')
+        .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase))
+}
+
 impl PartySlotRecogniser {
     pub fn new(rules: &Rules) -> Self {
         PartySlotRecogniser {
             not_names: rules.not_names.iter().cloned().collect(),
+            descriptors: rules.org_descriptors.iter().cloned().collect(),
             verbs: rules
                 .triggers
                 .iter()
@@ -47,7 +58,11 @@ impl PartySlotRecogniser {
     }
 
     fn name_word(&self, ctx: &Context, covered: &[bool], i: usize) -> bool {
-        i < ctx.len() && ctx.is_cap_word(i) && !covered[i] && !self.not_names.contains(ctx.tok(i))
+        i < ctx.len()
+            && ctx.is_cap_word(i)
+            && !covered[i]
+            && !self.not_names.contains(ctx.tok(i))
+            && !describing_compound(ctx.tok(i))
     }
 
     /// A run of free capitalised words starting at `i`: one past its end.
@@ -107,22 +122,56 @@ impl Recogniser for PartySlotRecogniser {
             if k < ctx.len() && matches!(ctx.lower[k].as_str(), "between" | "with") {
                 k += 1;
                 for _ in 0..2 {
-                    while k < ctx.len()
-                        && !ctx.token(k).capitalised
-                        && matches!(
-                            ctx.lower[k].as_str(),
-                            "the" | "its" | "rival" | "partner" | "firm"
-                        )
-                    {
-                        k += 1;
+                    // "the", "its rival", "Venezuelan energy firm": a few
+                    // words and known names that describe the party.
+                    let mut lead = 0;
+                    loop {
+                        let from = k;
+                        while k < ctx.len()
+                            && lead < 3
+                            && ctx.token(k).kind == TokenKind::Word
+                            && (!ctx.token(k).capitalised || describing_compound(ctx.tok(k)))
+                            && (describing_compound(ctx.tok(k))
+                                || matches!(
+                                    ctx.lower[k].as_str(),
+                                    "the" | "its" | "rival" | "partner" | "firm"
+                                )
+                                || self.descriptors.contains(&ctx.lower[k])
+                                || ctx
+                                    .lower
+                                    .get(k + 1)
+                                    .is_some_and(|w| self.descriptors.contains(w)))
+                        {
+                            k += 1;
+                            lead += 1;
+                        }
+                        while k < ctx.len() && covered[k] && ctx.is_cap_word(k) {
+                            k += 1; // "Japanese" (a demonym) before the name
+                        }
+                        // "Argentina's Enarsa": a country's company.
+                        if k > from
+                            && k + 1 < ctx.len()
+                            && covered[k - 1]
+                            && matches!(ctx.tok(k), "’s" | "'s")
+                            && ctx.is_cap_word(k + 1)
+                            && !covered[k + 1]
+                        {
+                            k += 1;
+                            break;
+                        }
+                        if k == from {
+                            break;
+                        }
                     }
-                    while k < ctx.len() && covered[k] && ctx.is_cap_word(k) {
-                        k += 1; // "Japanese" (a demonym) before the name
-                    }
-                    let Some(e) = self.run_right(ctx, &covered, k) else {
-                        break;
+                    // A known name ends the party too: "between PDVSA and …".
+                    let e = match self.run_right(ctx, &covered, k) {
+                        Some(e) => {
+                            runs.push((k, e));
+                            e
+                        }
+                        None if k > b + 1 && covered[k - 1] && ctx.is_cap_word(k - 1) => k,
+                        None => break,
                     };
-                    runs.push((k, e));
                     if e < ctx.len() && ctx.lower[e] == "and" {
                         k = e + 1;
                     } else {
