@@ -9,32 +9,72 @@
 //! the same graph.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use petgraph::graph::{DiGraph, NodeIndex};
-use serde::Serialize;
+use rustc_hash::FxHashMap;
 
 use crate::read::{DocFacts, DocMeta, LocalEntity, Span};
 use crate::recognise::{fold, office_label, surname_key, Detail, EntityKind, EntityRef};
 use crate::vocab;
 
-/// A span of one document.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+/// A span of one document. Its document id and rule id are shared by all
+/// the spans that have them: a corpus has millions of spans and few of
+/// either.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct DocSpan {
-    pub doc: String,
+    pub doc: Arc<str>,
     pub start: usize,
     pub end: usize,
     pub text: String,
-    pub rule: String,
+    pub rule: Arc<str>,
 }
 
-impl DocSpan {
-    fn new(doc: &str, s: &Span) -> Self {
+/// The document ids and rule ids of a corpus, each made once.
+struct Names {
+    docs: Vec<Arc<str>>,
+    rules: FxHashMap<String, Arc<str>>,
+}
+
+impl Names {
+    fn new(docs: &[DocFacts]) -> Self {
+        let mut rules: FxHashMap<String, Arc<str>> = FxHashMap::default();
+        let mut add = |rule: &str| {
+            if !rules.contains_key(rule) {
+                rules.insert(rule.to_string(), Arc::from(rule));
+            }
+        };
+        for doc in docs {
+            for s in doc
+                .entities
+                .iter()
+                .chain(&doc.bare_offices)
+                .flat_map(|e| &e.mentions)
+            {
+                add(&s.rule);
+            }
+            for s in doc.relations.iter().flat_map(|r| &r.evidence) {
+                add(&s.rule);
+            }
+        }
+        Names {
+            docs: docs.iter().map(|d| Arc::from(d.doc.id.as_str())).collect(),
+            rules,
+        }
+    }
+
+    /// Span `s` of document `d`.
+    fn span(&self, d: usize, s: &Span) -> DocSpan {
         DocSpan {
-            doc: doc.to_string(),
+            doc: self.docs[d].clone(),
             start: s.start,
             end: s.end,
             text: s.text.clone(),
-            rule: s.rule.clone(),
+            rule: self
+                .rules
+                .get(&s.rule)
+                .cloned()
+                .unwrap_or_else(|| Arc::from(s.rule.as_str())),
         }
     }
 }
@@ -259,7 +299,7 @@ fn link_sorted(docs: &[DocFacts]) -> KnowledgeGraph {
     link_agreements(docs, &mut clusters, &mut assign);
     link_offices(docs, &mut clusters, &mut assign);
 
-    build_graph(docs, clusters, &assign)
+    build_graph(docs, clusters, &assign, &Names::new(docs))
 }
 
 fn new_cluster(clusters: &mut Vec<Cluster>, kind: EntityKind, detail: Detail) -> usize {
@@ -733,7 +773,12 @@ fn agreement_parties(
     out
 }
 
-fn build_graph(docs: &[DocFacts], clusters: Vec<Cluster>, assign: &Assignment) -> KnowledgeGraph {
+fn build_graph(
+    docs: &[DocFacts],
+    clusters: Vec<Cluster>,
+    assign: &Assignment,
+    names: &Names,
+) -> KnowledgeGraph {
     let parties = agreement_parties(docs, &clusters, assign);
     // Entities with IRIs from their labels.
     let mut entities: Vec<Entity> = Vec::new();
@@ -801,11 +846,7 @@ fn build_graph(docs: &[DocFacts], clusters: Vec<Cluster>, assign: &Assignment) -
                     a.contains(' ') || a.chars().next().is_some_and(char::is_uppercase)
                 });
             }
-            mentions.extend(
-                ent.mentions
-                    .iter()
-                    .map(|m| DocSpan::new(&docs[d].doc.id, m)),
-            );
+            mentions.extend(ent.mentions.iter().map(|m| names.span(d, m)));
             detail.absorb_agreement(&ent.detail);
         }
         if let Detail::Agreement {
@@ -916,7 +957,7 @@ fn build_graph(docs: &[DocFacts], clusters: Vec<Cluster>, assign: &Assignment) -
                     iri_of_cluster[o].clone(),
                 ))
                 .or_default();
-            ev.extend(r.evidence.iter().map(|m| DocSpan::new(&doc.doc.id, m)));
+            ev.extend(r.evidence.iter().map(|m| names.span(d, m)));
         }
     }
     for e in &entities {
@@ -954,6 +995,7 @@ fn build_graph(docs: &[DocFacts], clusters: Vec<Cluster>, assign: &Assignment) -
     };
     let (events, tenures) = events_and_tenures(
         docs,
+        names,
         assign,
         &iri_of_cluster,
         &rels,
@@ -979,7 +1021,7 @@ fn build_graph(docs: &[DocFacts], clusters: Vec<Cluster>, assign: &Assignment) -
         // Copies of one story are one source.
         let sources = evidence
             .iter()
-            .map(|e| story.get(&e.doc).unwrap_or(&e.doc))
+            .map(|e| story.get(&*e.doc).map_or(&*e.doc, String::as_str))
             .collect::<BTreeSet<_>>()
             .len();
         graph.add_edge(
@@ -1002,7 +1044,14 @@ fn build_graph(docs: &[DocFacts], clusters: Vec<Cluster>, assign: &Assignment) -
         .filter(|e| e.kind == EntityKind::Office)
         .map(|e| (e.label.as_str(), e.iri.as_str()))
         .collect();
-    let references = office_references(docs, assign, &iri_of_cluster, &office_by_label, &tenures);
+    let references = office_references(
+        docs,
+        names,
+        assign,
+        &iri_of_cluster,
+        &office_by_label,
+        &tenures,
+    );
     let events: Vec<Event> = events
         .into_iter()
         .filter(|e| kept(&e.agent) && kept(&e.agreement))
@@ -1063,6 +1112,7 @@ fn holder_at<'a>(holders: &[(&'a str, i64, i64)], day: i64) -> Option<&'a str> {
 /// about two presidents stays unresolved.
 fn office_references(
     docs: &[DocFacts],
+    names: &Names,
     assign: &Assignment,
     iri_of_cluster: &[String],
     office_by_label: &BTreeMap<&str, &str>,
@@ -1087,10 +1137,10 @@ fn office_references(
             .and_then(|holders| holder_at(holders, day))
     };
     let mut out = Vec::new();
-    let mut refer = |doc: &DocFacts, ent: &LocalEntity, office: &str, person: &str| {
+    let mut refer = |d: usize, ent: &LocalEntity, office: &str, person: &str| {
         for m in &ent.mentions {
             out.push(Reference {
-                mention: DocSpan::new(&doc.doc.id, m),
+                mention: names.span(d, m),
                 office: office.to_string(),
                 person: person.to_string(),
             });
@@ -1118,7 +1168,7 @@ fn office_references(
                 continue;
             };
             if let Some(person) = person_at(office, day) {
-                refer(doc, ent, office, person);
+                refer(d, ent, office, person);
             }
         }
         for ent in &doc.bare_offices {
@@ -1142,7 +1192,7 @@ fn office_references(
                 })
                 .collect();
             if let [(office, person)] = answers.into_iter().collect::<Vec<_>>()[..] {
-                refer(doc, ent, office, person);
+                refer(d, ent, office, person);
             }
         }
     }
@@ -1157,13 +1207,20 @@ fn office_references(
 /// so the work grows with the corpus, not with its pairs.
 fn stories(docs: &[DocFacts]) -> BTreeMap<String, String> {
     const COMMON_TRIGRAM: usize = 200;
-    let mut index: std::collections::HashMap<u32, Vec<usize>> = std::collections::HashMap::new();
-    for (d, doc) in docs.iter().enumerate() {
-        let mut seen: BTreeSet<u32> = BTreeSet::new();
-        for h in doc.fingerprint.lead.iter().flatten() {
-            if seen.insert(*h) {
-                index.entry(*h).or_default().push(d);
-            }
+    // Each document's lead trigrams, once each.
+    let leads: Vec<Vec<u32>> = docs
+        .iter()
+        .map(|doc| {
+            let mut l: Vec<u32> = doc.fingerprint.lead.iter().flatten().copied().collect();
+            l.sort_unstable();
+            l.dedup();
+            l
+        })
+        .collect();
+    let mut index: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+    for (d, lead) in leads.iter().enumerate() {
+        for &h in lead {
+            index.entry(h).or_default().push(d);
         }
     }
     // Union-find, the root of a set its smallest document.
@@ -1177,11 +1234,7 @@ fn stories(docs: &[DocFacts]) -> BTreeMap<String, String> {
     }
     for (d, doc) in docs.iter().enumerate() {
         let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
-        let mut seen: BTreeSet<u32> = BTreeSet::new();
-        for h in doc.fingerprint.lead.iter().flatten() {
-            if !seen.insert(*h) {
-                continue;
-            }
+        for h in &leads[d] {
             match index.get(h) {
                 Some(posting) if posting.len() <= COMMON_TRIGRAM => {
                     for &other in posting.iter().filter(|&&o| o < d) {
@@ -1216,6 +1269,7 @@ type Rels = BTreeMap<(String, String, String), Vec<DocSpan>>;
 /// and the events done in office.
 fn events_and_tenures(
     docs: &[DocFacts],
+    names: &Names,
     assign: &Assignment,
     iri_of_cluster: &[String],
     rels: &Rels,
@@ -1312,7 +1366,7 @@ fn events_and_tenures(
                     .filter(|(s, e, _)| ev.start <= *s && *e <= ev.end)
                     .min()
                     .map(|(_, _, iso)| (*iso).to_string());
-                let span = DocSpan::new(&doc.doc.id, ev);
+                let span = names.span(d, ev);
                 let key = format!(
                     "{} {} {} {} {} {}",
                     span.doc, span.start, span.end, agent, r.predicate, agreement

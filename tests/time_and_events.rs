@@ -169,7 +169,7 @@ fn an_office_named_without_its_holder_is_the_holder_of_the_day() {
         .iter()
         .map(|r| {
             (
-                r.mention.doc.clone(),
+                r.mention.doc.to_string(),
                 r.mention.text.clone(),
                 label(&kg, &r.person),
             )
@@ -222,7 +222,7 @@ fn a_title_written_without_its_country_is_resolved_through_the_article() {
         .iter()
         .map(|r| {
             (
-                r.mention.doc.clone(),
+                r.mention.doc.to_string(),
                 r.mention.text.clone(),
                 label(&kg, &r.person),
             )

@@ -59,7 +59,13 @@ impl Fingerprint {
         let mut sentence_start = 0;
         let mut word: Option<u64> = None;
         for c in text.chars().chain(['\n']) {
-            if c.is_alphanumeric() {
+            // ASCII, most of the text: its lower case is one byte.
+            if c.is_ascii_alphanumeric() {
+                let h = word.unwrap_or(FNV_OFFSET);
+                word = Some((h ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(FNV_PRIME));
+                continue;
+            }
+            if !c.is_ascii() && c.is_alphanumeric() {
                 let mut h = word.unwrap_or(FNV_OFFSET);
                 for l in c.to_lowercase() {
                     let mut buf = [0u8; 4];

@@ -141,9 +141,10 @@ impl Reader {
             } else {
                 self.boilerplate.is_match(&t.to_lowercase())
             };
-            // A byline: "By Jane Smith", "Ukraine Weekly By Olga Rudenko".
-            let words = t.split_whitespace().count();
-            let byline = words <= 8 && (t.starts_with("By ") || t.contains(" By "));
+            // A byline: "By Jane Smith", "Ukraine Weekly By Olga Rudenko"
+            // (at most eight words).
+            let byline = (t.starts_with("By ") || t.contains(" By "))
+                && t.split_whitespace().nth(8).is_none();
             if teaser || boilerplate || byline {
                 out.push((start, end));
             }

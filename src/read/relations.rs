@@ -13,7 +13,9 @@
 //! - an agreement written with its parties (`the US-Ukraine minerals deal`,
 //!   `the G7 Joint Declaration`) makes them `partyTo` it.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
+
+use rustc_hash::FxHashMap;
 
 use super::{Builder, LocalRelation, Span};
 use crate::recognise::{describing_compound, Context, Detail, EntityKind, EntityRef};
@@ -22,14 +24,15 @@ use crate::segment::TokenKind;
 
 /// Triggers by their first word, longest first.
 pub(crate) struct TriggerIndex {
-    by_first: HashMap<String, Vec<(Vec<String>, String, TriggerKind)>>,
+    by_first: FxHashMap<String, Vec<(Vec<String>, String, TriggerKind)>>,
     /// Honorifics as written (`Sir`): "NAO head Sir John Bourn".
     honorifics: HashSet<String>,
 }
 
 impl TriggerIndex {
     pub fn new(rules: &Rules) -> Self {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, String, TriggerKind)>> = HashMap::new();
+        let mut by_first: FxHashMap<String, Vec<(Vec<String>, String, TriggerKind)>> =
+            FxHashMap::default();
         for t in &rules.triggers {
             if let Some(first) = t.surface.first() {
                 by_first.entry(first.clone()).or_default().push((
