@@ -30,36 +30,15 @@ pub struct DocSpan {
     pub rule: Arc<str>,
 }
 
-/// The document ids and rule ids of a corpus, each made once.
+/// The document ids of a corpus, each made once.
 struct Names {
     docs: Vec<Arc<str>>,
-    rules: FxHashMap<String, Arc<str>>,
 }
 
 impl Names {
     fn new(docs: &[DocFacts]) -> Self {
-        let mut rules: FxHashMap<String, Arc<str>> = FxHashMap::default();
-        let mut add = |rule: &str| {
-            if !rules.contains_key(rule) {
-                rules.insert(rule.to_string(), Arc::from(rule));
-            }
-        };
-        for doc in docs {
-            for s in doc
-                .entities
-                .iter()
-                .chain(&doc.bare_offices)
-                .flat_map(|e| &e.mentions)
-            {
-                add(&s.rule);
-            }
-            for s in doc.relations.iter().flat_map(|r| &r.evidence) {
-                add(&s.rule);
-            }
-        }
         Names {
             docs: docs.iter().map(|d| Arc::from(d.doc.id.as_str())).collect(),
-            rules,
         }
     }
 
@@ -70,11 +49,7 @@ impl Names {
             start: s.start,
             end: s.end,
             text: s.text.clone(),
-            rule: self
-                .rules
-                .get(&s.rule)
-                .cloned()
-                .unwrap_or_else(|| Arc::from(s.rule.as_str())),
+            rule: s.rule.clone(),
         }
     }
 }
@@ -276,7 +251,13 @@ struct Cluster {
 pub fn link(mut docs: Vec<DocFacts>) -> KnowledgeGraph {
     docs.sort_by(|a, b| a.doc.id.cmp(&b.doc.id));
     docs.dedup_by(|a, b| a.doc.id == b.doc.id);
-    link_sorted(&docs)
+    // The fingerprints have done their work once the stories are known:
+    // their memory is given back before the graph is built.
+    let story = stories(&docs);
+    for d in &mut docs {
+        d.fingerprint = Default::default();
+    }
+    link_with_stories(&docs, story)
 }
 
 /// [`link`] without taking the documents: the same graph, from borrowed
@@ -291,6 +272,10 @@ pub fn link_slice(docs: &[DocFacts]) -> KnowledgeGraph {
 }
 
 fn link_sorted(docs: &[DocFacts]) -> KnowledgeGraph {
+    link_with_stories(docs, stories(docs))
+}
+
+fn link_with_stories(docs: &[DocFacts], story: BTreeMap<String, String>) -> KnowledgeGraph {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut assign: Assignment = BTreeMap::new();
 
@@ -299,7 +284,7 @@ fn link_sorted(docs: &[DocFacts]) -> KnowledgeGraph {
     link_agreements(docs, &mut clusters, &mut assign);
     link_offices(docs, &mut clusters, &mut assign);
 
-    build_graph(docs, clusters, &assign, &Names::new(docs))
+    build_graph(docs, clusters, &assign, &Names::new(docs), story)
 }
 
 fn new_cluster(clusters: &mut Vec<Cluster>, kind: EntityKind, detail: Detail) -> usize {
@@ -778,6 +763,7 @@ fn build_graph(
     clusters: Vec<Cluster>,
     assign: &Assignment,
     names: &Names,
+    story: BTreeMap<String, String>,
 ) -> KnowledgeGraph {
     let parties = agreement_parties(docs, &clusters, assign);
     // Entities with IRIs from their labels.
@@ -1011,7 +997,6 @@ fn build_graph(
         let n = graph.add_node(e);
         node_of.insert(iri, n);
     }
-    let story = stories(docs);
     for ((s, p, o), mut evidence) in rels {
         let (Some(&si), Some(&oi)) = (node_of.get(&s), node_of.get(&o)) else {
             continue;

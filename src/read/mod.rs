@@ -15,7 +15,8 @@ pub mod time;
 use std::collections::{BTreeMap, BTreeSet};
 
 use aho_corasick::AhoCorasick;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -33,7 +34,8 @@ pub struct Span {
     pub start: usize,
     pub end: usize,
     pub text: String,
-    pub rule: String,
+    /// Shared by the spans of one rule.
+    pub rule: Arc<str>,
 }
 
 /// An entity as one document knows it.
@@ -698,11 +700,20 @@ impl<'a> Builder<'a> {
                 next += 1;
             }
         }
-        let span = |start: usize, end: usize, rule: &str| Span {
+        // One copy of each rule id for all the spans it made.
+        let mut rules: FxHashMap<String, Arc<str>> = FxHashMap::default();
+        let mut span = |start: usize, end: usize, rule: &str| Span {
             start: index.char_of(start),
             end: index.char_of(end),
             text: self.ctx.text[start..end].to_string(),
-            rule: rule.to_string(),
+            rule: match rules.get(rule) {
+                Some(r) => r.clone(),
+                None => {
+                    let r: Arc<str> = Arc::from(rule);
+                    rules.insert(rule.to_string(), r.clone());
+                    r
+                }
+            },
         };
         let mut entities = Vec::with_capacity(self.entities.len());
         let mut bare_offices = Vec::new();

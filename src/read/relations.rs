@@ -175,7 +175,7 @@ impl Acc {
             start,
             end,
             text: String::new(),
-            rule: rule.to_string(),
+            rule: rule.into(),
         };
         if !ev.contains(&span) {
             ev.push(span);
