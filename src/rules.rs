@@ -362,11 +362,14 @@ impl Rules {
                         return Err(format!("number {other:?} is neither singular nor plural"))
                     }
                 };
-                if word.split_whitespace().count() != 1 {
-                    return Err(format!("{word:?}: an agreement head is one word"));
+                // A head of several words ("letter of intent") is kept with
+                // single spaces.
+                let words: Vec<String> = word.split_whitespace().map(str::to_lowercase).collect();
+                if words.is_empty() {
+                    return Err("an agreement head is empty".to_string());
                 }
                 self.agreement_heads
-                    .insert(word.to_lowercase(), (non_empty(class, "class")?, plural));
+                    .insert(words.join(" "), (non_empty(class, "class")?, plural));
             }
             "lexicons/org_heads.txt" => {
                 let [word] = columns(f, "word")?;

@@ -505,3 +505,35 @@ fn a_knight_goes_by_his_given_name() {
         "a bare given name joined a full name"
     );
 }
+
+#[test]
+fn agreement_heads_of_several_words() {
+    let kg = graph(&[
+        "Chile and Peru signed a memorandum of understanding on fisheries. Bolivia submitted a letter of intent to the IMF. Ecuador endorsed the road map.",
+    ]);
+    assert_has(
+        &kg,
+        "Chile",
+        "signed",
+        "Chile–Peru memorandum of understanding on fisheries",
+    );
+    assert_has(&kg, "Bolivia", "submitted", "Bolivia letter of intent");
+    assert_has(&kg, "Ecuador", "endorsed", "Ecuador road map");
+    // A capitalised one is a name: "the Joint Declaration of Support for Ukraine".
+    let kg = graph(&["Chile joined the Joint Declaration of Support for Ukraine."]);
+    assert_has(
+        &kg,
+        "Chile",
+        "joined",
+        "Joint Declaration of Support for Ukraine",
+    );
+    // The words apart, or another phrase, are no agreement.
+    let kg = graph(&[
+        "Chile sent a letter to the committee, and its intent was clear. Peru drew a road and a map.",
+    ]);
+    assert!(
+        agreement_labels(&kg).is_empty(),
+        "{:?}",
+        agreement_labels(&kg)
+    );
+}
