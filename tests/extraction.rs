@@ -537,3 +537,35 @@ fn agreement_heads_of_several_words() {
         agreement_labels(&kg)
     );
 }
+
+#[test]
+fn deals_on_one_subject_are_told_apart_by_age_and_party() {
+    let kg = graph(&[
+        "Vietnam's current loan agreement with the IMF expires in May. Vietnam and the IMF are negotiating a new loan agreement worth $2bn.",
+        "Volvo agreed a supply deal with Toyota last year. This week Volvo signed a supply deal with Honda.",
+    ]);
+    let labels = agreement_labels(&kg);
+    assert!(
+        labels.iter().any(|l| l.contains("current loan agreement")),
+        "{labels:?}"
+    );
+    assert!(
+        labels.iter().any(|l| l.contains("new loan agreement")),
+        "{labels:?}"
+    );
+    assert_has(&kg, "Volvo", "signed", "Honda–Volvo supply deal");
+    assert_has(&kg, "Toyota", "signed", "Toyota supply deal");
+    assert!(!triples(&kg)
+        .iter()
+        .any(|(s, _, o)| s == "Toyota" && o.contains("Honda")));
+    // Nothing tells them apart: one deal.
+    let kg = graph(&[
+        "Volvo agreed a supply deal with Toyota. The supply deal runs for ten years, and the new supply deal pleased Toyota.",
+    ]);
+    assert_eq!(
+        agreement_labels(&kg).len(),
+        1,
+        "{:?}",
+        agreement_labels(&kg)
+    );
+}

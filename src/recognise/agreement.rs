@@ -197,7 +197,21 @@ impl AgreementRecogniser {
     /// (`successful`, `long-drafted`, `recently`) and listed words are not.
     fn is_topic(&self, word: &str) -> bool {
         const NOT_TOPIC_ENDINGS: &[&str] = &["ly", "ed", "ful", "ous", "able", "ible", "est"];
-        !self.non_topics.contains(word) && !NOT_TOPIC_ENDINGS.iter().any(|e| word.ends_with(e))
+        // Nouns that end like adverbs: "a supply deal", "an assembly plan".
+        const LY_NOUNS: &[&str] = &[
+            "supply",
+            "assembly",
+            "family",
+            "monopoly",
+            "rally",
+            "ally",
+            "reply",
+            "anomaly",
+            "oligopoly",
+            "duopoly",
+        ];
+        !self.non_topics.contains(word)
+            && (LY_NOUNS.contains(&word) || !NOT_TOPIC_ENDINGS.iter().any(|e| word.ends_with(e)))
     }
 
     /// A capitalised phrase holding the head at `h`: `Joint Declaration of
