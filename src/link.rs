@@ -456,7 +456,8 @@ fn parties_in_doc(doc: &DocFacts, e: usize) -> BTreeSet<String> {
 }
 
 /// Agreements: named ones by folded name; described ones when they share a
-/// subject word and their known parties overlap.
+/// subject word and their known parties agree (one side's within the
+/// other's, or two in common).
 fn link_agreements(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut Assignment) {
     let mut named: BTreeMap<String, usize> = BTreeMap::new();
     // (topics, parties, cluster, documents) of described clusters so far.
@@ -506,7 +507,11 @@ fn link_agreements(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut 
                     && if cp.is_empty() || p.is_empty() {
                         shared >= 2 || *ct == t
                     } else {
-                        !cp.is_disjoint(&p)
+                        // One side's parties within the other's, or two
+                        // shared: China's deal with Venezuela is not its
+                        // deal with Russia.
+                        let both = cp.intersection(&p).count();
+                        both >= 2 || both == cp.len().min(p.len())
                     }
             });
             let c = match found {

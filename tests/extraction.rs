@@ -569,3 +569,69 @@ fn deals_on_one_subject_are_told_apart_by_age_and_party() {
         agreement_labels(&kg)
     );
 }
+
+#[test]
+fn a_title_or_a_body_noun_carries_the_subject() {
+    let kg = graph(&[
+        "Colombian President Ivan Marquez met rebel leaders on Monday. The president later signed the peace accord.",
+        "Toyota held talks with Chile. The company has signed the supply contract.",
+    ]);
+    assert_has(&kg, "Ivan Marquez", "signed", "peace accord");
+    assert_has(&kg, "Toyota", "signed", "Toyota supply contract");
+    // A title far from the verb carries nothing.
+    let kg = graph(&[
+        "Colombian President Ivan Marquez met rebel leaders. The president, in a speech to the nation that lasted two hours, praised the army, and Congress signed the peace accord.",
+    ]);
+    assert!(!triples(&kg)
+        .iter()
+        .any(|(s, p, _)| s == "Ivan Marquez" && p == "signed"));
+}
+
+#[test]
+fn a_name_joined_to_a_participle_and_a_particle_before_the_object() {
+    let kg = graph(&[
+        "Israel accepted a US-brokered ceasefire. Brazil signed up to the Egyptian-backed peace plan.",
+    ]);
+    assert_has(
+        &kg,
+        "United States",
+        "negotiated",
+        "Israel–United States ceasefire",
+    );
+    assert_has(&kg, "Israel", "approved", "Israel–United States ceasefire");
+    assert!(triples(&kg)
+        .iter()
+        .any(|(s, p, o)| s == "Egypt" && p == "endorsed" && o.contains("peace plan")));
+    assert!(triples(&kg)
+        .iter()
+        .any(|(s, p, o)| s == "Brazil" && p == "signed" && o.contains("peace plan")));
+    // A participle joined to a word that names no one, or another participle.
+    let kg = graph(&["Israel accepted a long-awaited ceasefire and a Gaza-based plan."]);
+    assert!(!triples(&kg)
+        .iter()
+        .any(|(_, p, _)| p == "negotiated" || p == "endorsed"));
+}
+
+#[test]
+fn deals_of_two_articles_join_only_when_their_parties_agree() {
+    let kg = graph(&[
+        "China signed an oil deal with Venezuela on Monday.",
+        "China signed an oil deal with Russia on Friday.",
+    ]);
+    assert_eq!(
+        agreement_labels(&kg).len(),
+        2,
+        "{:?}",
+        agreement_labels(&kg)
+    );
+    let kg = graph(&[
+        "Chile and Peru signed the fisheries deal on Monday.",
+        "Peru signed the fisheries deal after long talks.",
+    ]);
+    assert_eq!(
+        agreement_labels(&kg).len(),
+        1,
+        "{:?}",
+        agreement_labels(&kg)
+    );
+}

@@ -25,6 +25,9 @@ pub(crate) struct TriggerIndex {
     by_first: HashMap<String, Vec<(Vec<String>, String, TriggerKind)>>,
     /// Honorifics as written (`Sir`): "NAO head Sir John Bourn".
     honorifics: HashSet<String>,
+    /// Countries (by name, alias or demonym) and bodies (by name or
+    /// alias), lower case: the first part of "US-brokered".
+    names: HashMap<String, EntityRef>,
 }
 
 impl TriggerIndex {
@@ -42,9 +45,30 @@ impl TriggerIndex {
         for v in by_first.values_mut() {
             v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         }
+        let mut names: HashMap<String, EntityRef> = HashMap::new();
+        for c in &rules.countries {
+            for n in std::iter::once(&c.name)
+                .chain(&c.aliases)
+                .chain(&c.demonyms)
+            {
+                names.entry(n.to_lowercase()).or_insert_with(|| EntityRef {
+                    kind: EntityKind::Country,
+                    name: c.name.clone(),
+                });
+            }
+        }
+        for o in &rules.organisations {
+            for n in std::iter::once(&o.name).chain(&o.aliases) {
+                names.entry(n.to_lowercase()).or_insert_with(|| EntityRef {
+                    kind: EntityKind::Organization,
+                    name: o.name.clone(),
+                });
+            }
+        }
         TriggerIndex {
             by_first,
             honorifics: rules.honorifics.clone(),
+            names,
         }
     }
 
@@ -196,6 +220,25 @@ fn modifier(ctx: &Context, k: usize) -> bool {
     }
 }
 
+/// "US-brokered", "Egyptian-backed": a name joined to a participle in one word.
+fn compound_participle(w: &str) -> bool {
+    w.rsplit_once('-').is_some_and(|(name, part)| {
+        !name.is_empty()
+            && matches!(
+                part,
+                "led"
+                    | "mediated"
+                    | "brokered"
+                    | "backed"
+                    | "endorsed"
+                    | "supported"
+                    | "sponsored"
+                    | "proposed"
+                    | "drafted"
+            )
+    })
+}
+
 /// A hyphen or slash written without spaces: "EU-US", "Turkey-EU".
 fn tight_join(ctx: &Context, k: usize) -> bool {
     matches!(ctx.tok(k), "-" | "/")
@@ -288,6 +331,42 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                 s.end,
                 "relation.party-complement",
             );
+        }
+        // "a US-brokered ceasefire", "the Egyptian-backed peace plan": a
+        // country or body (or its demonym) joined to a participle, written
+        // as one word, a few modifiers before the agreement.
+        let mut p = a.first;
+        while p > s.first_token && a.first - p < 3 {
+            let w = ctx.lower[p - 1].as_str();
+            if let Some((name, part)) = w.rsplit_once('-') {
+                let pred = match part {
+                    "led" | "mediated" | "brokered" => Some("negotiated"),
+                    "backed" | "endorsed" | "supported" => Some("endorsed"),
+                    "sponsored" | "proposed" => Some("proposed"),
+                    "drafted" => Some("drafted"),
+                    _ => None,
+                };
+                let agent = triggers
+                    .names
+                    .get(name)
+                    .and_then(|r| entity_of_ref(b, r))
+                    .filter(|&e| !b.entities[e].mentions.is_empty());
+                if let (Some(pred), Some(e)) = (pred, agent) {
+                    acc.add(
+                        e,
+                        pred,
+                        a.entity,
+                        s.start,
+                        s.end,
+                        "relation.compound-participle",
+                    );
+                }
+                break;
+            }
+            if !modifier(ctx, p - 1) || DETERMINERS.contains(&w) {
+                break;
+            }
+            p -= 1;
         }
         // Agents right before it, joined by "-", "and" or "'s".
         let mut j = k;
@@ -620,13 +699,32 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
             return;
         }
     }
+    // "signed up to the accord", "signed on to the plan": a particle.
+    let mut from = t.1;
+    if ctx
+        .lower
+        .get(from)
+        .is_some_and(|w| matches!(w.as_str(), "up" | "on"))
+    {
+        from += 1;
+        if ctx.lower.get(from).is_some_and(|w| w == "to") {
+            from += 1;
+        } else {
+            from = t.1;
+        }
+    } else if ctx.lower.get(from).is_some_and(|w| w == "onto") {
+        from += 1;
+    }
     // The object: an agreement right after the verb.
     let object = sentence.iter().map(|&k| ms[k]).find(|m| {
         m.kind == EntityKind::Agreement
-            && m.first >= t.1
-            && m.first - t.1 <= 4
-            && (t.1..m.first)
-                .all(|k| OBJECT_GAP.contains(&ctx.lower[k].as_str()) || modifier(ctx, k))
+            && m.first >= from
+            && m.first - from <= 4
+            && (from..m.first).all(|k| {
+                OBJECT_GAP.contains(&ctx.lower[k].as_str())
+                    || modifier(ctx, k)
+                    || compound_participle(&ctx.lower[k])
+            })
     });
     // "Japan finally signed up to it": the agreement last named.
     let (object, by_pronoun) = match object {
@@ -854,6 +952,55 @@ fn carried_subject(
             }
         }
         return vec![];
+    }
+    // "The president later signed it", "the company said it would sign":
+    // a title or a body's common noun after "the", shortly before the
+    // verb, stands for the latest person or body.
+    const BODY_NOUNS: &[&str] = &[
+        "company",
+        "firm",
+        "group",
+        "bank",
+        "government",
+        "carmaker",
+        "bloc",
+        "country",
+        "consortium",
+        "airline",
+        "insurer",
+        "operator",
+        "retailer",
+        "union",
+    ];
+    for k in clause_start..t0 {
+        if ctx.lower[k] != "the" || k + 1 >= t0 {
+            continue;
+        }
+        let office = ms
+            .iter()
+            .find(|m| m.first == k + 1 && m.kind == EntityKind::Office && m.end <= t0);
+        // A government or country is a country; the other nouns a body.
+        let (end, want) = match office {
+            Some(o) => (o.end, EntityKind::Person),
+            None if matches!(ctx.lower[k + 1].as_str(), "government" | "country") => {
+                (k + 2, EntityKind::Country)
+            }
+            None if BODY_NOUNS.contains(&ctx.lower[k + 1].as_str()) => {
+                (k + 2, EntityKind::Organization)
+            }
+            None => continue,
+        };
+        let gap_ok = t0 - end <= 3
+            && (end..t0).all(|g| {
+                ctx.token(g).kind == TokenKind::Word
+                    && !ctx.token(g).capitalised
+                    && !GROUP_BREAKS.contains(&ctx.lower[g].as_str())
+                    || matches!(ctx.lower[g].as_str(), "has" | "had" | "will" | "would")
+            });
+        if !gap_ok {
+            break;
+        }
+        return earlier(k, &|m: &M| m.kind == want).into_iter().collect();
     }
     // A pronoun as subject.
     let Some(p) =
