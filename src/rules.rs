@@ -62,6 +62,9 @@ pub enum OfficeScope {
     Body,
     /// Only an office when followed by `of X` (`Head of the Presidential Office`).
     NeedsOf,
+    /// A seat in a legislature (`MP`, `MEP`): its country or party only as
+    /// written beside it, never guessed from the countries the text names.
+    Member,
 }
 
 /// One surface form of an office title.
@@ -327,9 +330,10 @@ impl Rules {
                     "national" => OfficeScope::National,
                     "body" => OfficeScope::Body,
                     "needs-of" => OfficeScope::NeedsOf,
+                    "member" => OfficeScope::Member,
                     other => {
                         return Err(format!(
-                            "unknown scope {other:?} (one of national, body, needs-of)"
+                            "unknown scope {other:?} (one of national, body, needs-of, member)"
                         ))
                     }
                 };

@@ -635,3 +635,30 @@ fn deals_of_two_articles_join_only_when_their_parties_agree() {
         agreement_labels(&kg)
     );
 }
+
+#[test]
+fn a_title_after_a_name_is_a_surname_and_a_seat_keeps_to_what_is_written() {
+    let kg = graph(&[
+        "Labour MP Oona King said the treaty was flawed. Kenya's president Mwai Kibaki signed it. Kenya and Kenya. MEP Anna Berg criticised the plan.",
+    ]);
+    assert_has(
+        &kg,
+        "Oona King",
+        "holdsOffice",
+        "Member of Parliament of the Labour Party",
+    );
+    // No country guessed for a seat in a legislature.
+    assert_has(
+        &kg,
+        "Anna Berg",
+        "holdsOffice",
+        "Member of the European Parliament",
+    );
+    // A country before the title, or a name after it, keeps the title.
+    let kg =
+        graph(&["Saudi King Abdullah signed the accord. Bethnal Green MP Oona Field said no."]);
+    assert_has(&kg, "Abdullah", "holdsOffice", "King of Saudi Arabia");
+    assert!(triples(&kg).iter().any(|(s, p, o)| s == "Oona Field"
+        && p == "holdsOffice"
+        && o.starts_with("Member of Parliament")));
+}
