@@ -662,3 +662,25 @@ fn a_title_after_a_name_is_a_surname_and_a_seat_keeps_to_what_is_written() {
         && p == "holdsOffice"
         && o.starts_with("Member of Parliament")));
 }
+
+#[test]
+fn an_amount_in_brackets_and_a_new_deal_with_its_party() {
+    let kg = graph(&[
+        "Gas news\n\nToyota has signed a $6bn (£3.12bn) deal with Qatar to supply gas. India has signed a $40bn (£21bn) gas deal with Iran. Honda said it was close to striking a deal with Chile.",
+    ]);
+    assert_has(&kg, "Toyota", "signed", "Qatar–Toyota deal");
+    assert_has(&kg, "India", "signed", "India–Iran gas deal");
+    assert_has(&kg, "Chile", "signed", "Chile–Honda deal");
+    // "the deal with X" still refers back to the deal under discussion;
+    // a long bracket is a gap.
+    let kg = graph(&[
+        "Chile and Peru signed the fisheries deal. Bolivia praised the deal with Peru. Ecuador signed a (long disputed, often delayed and much criticised) accord.",
+    ]);
+    assert_eq!(
+        agreement_labels(&kg).len(),
+        1,
+        "{:?}",
+        agreement_labels(&kg)
+    );
+    assert!(!triples(&kg).iter().any(|(s, _, _)| s == "Ecuador"));
+}

@@ -271,6 +271,29 @@ fn deal_age(ctx: &Context, start: usize) -> Option<(Age, String)> {
     None
 }
 
+/// Whether the mention starting at byte `start` follows "a"/"an", past a
+/// few modifiers, amounts and a short bracket ("a $6bn (£3.12bn) deal").
+fn indefinite(ctx: &Context, start: usize) -> bool {
+    let Some(first) = ctx.token_starting_at(start) else {
+        return false;
+    };
+    let floor = ctx.seg.sentences[ctx.sentence_of(first)].first_token;
+    for k in (floor.max(first.saturating_sub(10))..first).rev() {
+        let w = ctx.lower[k].as_str();
+        if matches!(w, "a" | "an") {
+            return true;
+        }
+        if matches!(
+            w,
+            "the" | "this" | "that" | "its" | "their" | "his" | "her" | "our"
+        ) || matches!(w, "." | ";" | ",")
+        {
+            return false;
+        }
+    }
+    false
+}
+
 /// The country or body right after "with" following a description ending
 /// at byte `end`: "a production deal with (the) Nissan".
 fn counterparty(ctx: &Context, end: usize, agents_at: &BTreeMap<usize, String>) -> Option<String> {
@@ -573,6 +596,12 @@ impl<'a> Builder<'a> {
         // "the Turkey deal" names its party: it is the salient agreement
         // only if that shares a party, else an agreement of its own.
         let mut by_parties: BTreeMap<Vec<String>, usize> = BTreeMap::new();
+        let agents_at: BTreeMap<usize, String> = self
+            .mentions
+            .iter()
+            .filter(|m| matches!(m.kind, EntityKind::Country | EntityKind::Organization))
+            .map(|m| (m.start, m.label.clone()))
+            .collect();
         for m in anaphors {
             while next < named.len() && named[next].0 < m.start {
                 let (start, e) = named[next];
@@ -580,7 +609,12 @@ impl<'a> Builder<'a> {
                 *c = (c.0 + 1, start);
                 next += 1;
             }
-            let own = parties_of(&m.detail);
+            let mut own = parties_of(&m.detail);
+            // "a $6bn deal with Qatar": a deal newly introduced with its
+            // party is the one known by that party.
+            if own.is_empty() && indefinite(self.ctx, m.start) {
+                own.extend(counterparty(self.ctx, m.end, &agents_at));
+            }
             let chosen = best(&count).or(fallback);
             let e = if own.is_empty() {
                 chosen

@@ -715,16 +715,34 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
     } else if ctx.lower.get(from).is_some_and(|w| w == "onto") {
         from += 1;
     }
-    // The object: an agreement right after the verb.
+    // The object: an agreement right after the verb. A short bracket
+    // ("a $6bn (£3.12bn) deal") is no gap.
     let object = sentence.iter().map(|&k| ms[k]).find(|m| {
-        m.kind == EntityKind::Agreement
-            && m.first >= from
-            && m.first - from <= 4
-            && (from..m.first).all(|k| {
-                OBJECT_GAP.contains(&ctx.lower[k].as_str())
-                    || modifier(ctx, k)
-                    || compound_participle(&ctx.lower[k])
-            })
+        if m.kind != EntityKind::Agreement || m.first < from {
+            return false;
+        }
+        let mut gap = 0;
+        let mut k = from;
+        while k < m.first {
+            if ctx.tok(k) == "(" {
+                match (k + 1..m.first.min(k + 8)).find(|&j| ctx.tok(j) == ")") {
+                    Some(j) if (k + 1..j).all(|i| !matches!(ctx.tok(i), "." | ";" | "(")) => {
+                        k = j + 1;
+                        continue;
+                    }
+                    _ => return false,
+                }
+            }
+            if !(OBJECT_GAP.contains(&ctx.lower[k].as_str())
+                || modifier(ctx, k)
+                || compound_participle(&ctx.lower[k]))
+            {
+                return false;
+            }
+            gap += 1;
+            k += 1;
+        }
+        gap <= 4
     });
     // "Japan finally signed up to it": the agreement last named.
     let (object, by_pronoun) = match object {
