@@ -684,3 +684,15 @@ fn an_amount_in_brackets_and_a_new_deal_with_its_party() {
     );
     assert!(!triples(&kg).iter().any(|(s, _, _)| s == "Ecuador"));
 }
+
+#[test]
+fn no_surname_from_a_title_word_and_no_body_noun_among_two_bodies() {
+    let kg = graph(&["Paul Boateng MP, Labour's Chief Secretary to the Treasury, said no."]);
+    assert!(kg
+        .entities()
+        .all(|(_, e)| e.label != "Secretary" && e.label != "Chief Secretary"));
+    // "The group" after two firms could be either: no subject.
+    let kg =
+        graph(&["Last week, Toyota met Honda. The group rejected a takeover offer from Honda."]);
+    assert!(!triples(&kg).iter().any(|(_, p, _)| p == "rejected"));
+}

@@ -1018,7 +1018,21 @@ fn carried_subject(
         if !gap_ok {
             break;
         }
-        return earlier(k, &|m: &M| m.kind == want).into_iter().collect();
+        // Only when one person (or body, or country) of that kind was
+        // named lately: "the group" after two firms is either.
+        let candidate = earlier(k, &|m: &M| m.kind == want);
+        let floor = ctx.sentence_of(k).saturating_sub(1);
+        let below = ms.partition_point(|m| m.first < k);
+        let rivals = ms[..below]
+            .iter()
+            .rev()
+            .take_while(|m| ctx.sentence_of(m.first) >= floor)
+            .filter(|m| m.kind == want && is_agent(m))
+            .any(|m| candidate.is_some_and(|c| c.entity != m.entity));
+        if rivals {
+            return vec![];
+        }
+        return candidate.into_iter().collect();
     }
     // A pronoun as subject.
     let Some(p) =

@@ -329,6 +329,9 @@ impl Recogniser for OfficeRecogniser {
                 && ctx.is_cap_word(p)
                 && !by_end.contains_key(&ctx.token(p).end)
                 && !self.not_names.contains(ctx.tok(p))
+                // "Chief Secretary": a title's own word before it.
+                && !self.starts.contains(&ctx.lower[p])
+                && !self.modifiers.contains_key(&ctx.lower[p])
                 && (self.given_names.contains(ctx.tok(p))
                     || p > ctx.seg.sentences[ctx.sentence_of(p)].first_token)
                 // "Bethnal Green MP Oona King": a name after it keeps the title.
