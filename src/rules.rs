@@ -50,6 +50,10 @@ pub struct Organisation {
     pub aliases: Vec<String>,
     /// Canonical name of the country it belongs to, if any.
     pub country: Option<String>,
+    /// Adjective forms (`European` for the European Union): they name the
+    /// body as a party or an office's body ("the European constitution"),
+    /// never as the subject of a verb.
+    pub adjectives: Vec<String>,
 }
 
 /// How an office title gets its jurisdiction.
@@ -292,7 +296,13 @@ impl Rules {
                 replace_or_push(&mut self.countries, c, |a, b| a.name == b.name);
             }
             "lexicons/organisations.tsv" => {
-                let [name, kind, aliases, country] = columns(f, "name, type, aliases, country")?;
+                // An optional fifth column: adjective forms.
+                let (f4, adjectives) = match f {
+                    [a, b, c, d, e] => (vec![*a, *b, *c, *d], list(e)),
+                    _ => (f.to_vec(), Vec::new()),
+                };
+                let [name, kind, aliases, country] =
+                    columns(&f4, "name, type, aliases, country[, adjectives]")?;
                 const KINDS: &[&str] = &[
                     "Organization",
                     "GovernmentOrganization",
@@ -313,6 +323,7 @@ impl Rules {
                     kind: kind.to_string(),
                     aliases: list(aliases),
                     country: (!country.is_empty()).then(|| country.to_string()),
+                    adjectives,
                 };
                 replace_or_push(&mut self.organisations, o, |a, b| a.name == b.name);
             }

@@ -696,3 +696,26 @@ fn no_surname_from_a_title_word_and_no_body_noun_among_two_bodies() {
         graph(&["Last week, Toyota met Honda. The group rejected a takeover offer from Honda."]);
     assert!(!triples(&kg).iter().any(|(_, p, _)| p == "rejected"));
 }
+
+#[test]
+fn a_body_named_by_its_adjective_is_a_party_never_a_subject() {
+    let kg = graph(&[
+        "Vote news\n\nChile will hold a vote on the European constitution, the EU said. European trade commissioner Ana Lopes met Chile.",
+    ]);
+    assert_has(
+        &kg,
+        "European Union",
+        "partyTo",
+        "European Union constitution",
+    );
+    assert_has(
+        &kg,
+        "Ana Lopes",
+        "holdsOffice",
+        "Commissioner for Trade of the European Union",
+    );
+    // "European aircraft maker Airbus signed": Airbus signed, not the EU.
+    let kg = graph(&["European aircraft maker Airbus signed the supply deal."]);
+    assert_has(&kg, "Airbus", "signed", "Airbus supply deal");
+    assert!(!triples(&kg).iter().any(|(s, _, _)| s == "European Union"));
+}

@@ -249,7 +249,13 @@ fn tight_join(ctx: &Context, k: usize) -> bool {
 }
 
 fn is_agent(m: &M) -> bool {
-    m.kind.is_agent() && m.rule != "country.demonym"
+    m.kind.is_agent() && !adjectival_name(m)
+}
+
+/// "Ukrainian", "European": a demonym or a body's adjective names a party
+/// or a post's country, never the subject of a verb.
+fn adjectival_name(m: &M) -> bool {
+    matches!(m.rule, "country.demonym" | "org.adjective")
 }
 
 pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<LocalRelation> {
@@ -400,7 +406,10 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
         while j > 0 {
             j -= 1;
             let m = ms[j];
-            if m.end > edge || edge - m.end > 1 || !is_agent(&m) && m.rule != "country.demonym" {
+            if m.end > edge
+                || edge - m.end > 1
+                || !is_agent(&m) && m.rule != "country.demonym" && m.rule != "org.adjective"
+            {
                 break;
             }
             let gap_ok =
@@ -409,6 +418,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                 break;
             }
             if m.rule != "country.demonym" && m.kind != EntityKind::Person {
+                // "the European constitution": the body named by its adjective.
                 acc.add(
                     m.entity,
                     "partyTo",
