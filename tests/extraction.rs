@@ -719,3 +719,13 @@ fn a_body_named_by_its_adjective_is_a_party_never_a_subject() {
     assert_has(&kg, "Airbus", "signed", "Airbus supply deal");
     assert!(!triples(&kg).iter().any(|(s, _, _)| s == "European Union"));
 }
+
+#[test]
+fn agents_opening_a_sentence_then_in_a_deal_are_its_parties() {
+    let kg = graph(&["Chile and Peru in $2bn fisheries deal\n\nThe agreement covers fish stocks."]);
+    assert_has(&kg, "Chile", "partyTo", "Chile–Peru fisheries deal");
+    assert_has(&kg, "Peru", "partyTo", "Chile–Peru fisheries deal");
+    // An agent not opening the sentence ("investment by Chile in the deal").
+    let kg = graph(&["Fish news\n\nInvestment by Chile in the fisheries deal rose."]);
+    assert!(!triples(&kg).iter().any(|(s, _, _)| s == "Chile"));
+}

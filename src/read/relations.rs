@@ -374,6 +374,39 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             }
             p -= 1;
         }
+        // "Chile and Peru in $2bn fisheries deal" (a headline), "Chile and
+        // Peru are in a new deal": agents opening the sentence, then "in".
+        let mut q = a.first;
+        while q > s.first_token
+            && a.first - q < 5
+            && at_token[q - 1].is_none()
+            && (modifier(ctx, q - 1) || matches!(ctx.lower[q - 1].as_str(), "a" | "an" | "the"))
+            && ctx.lower[q - 1] != "in"
+        {
+            q -= 1;
+        }
+        if q > s.first_token + 1 && ctx.lower[q - 1] == "in" {
+            let mut r = q - 1;
+            if matches!(ctx.lower[r - 1].as_str(), "is" | "are" | "was" | "were") {
+                r -= 1;
+            }
+            let whole = in_sentence(&ms, s.first_token, s.end_token);
+            let group = subject_group(ctx, &ms, &whole, s.first_token, r);
+            let opens = group.first().is_some_and(|m| m.first == s.first_token);
+            let closes = group.last().is_some_and(|m| m.end == r);
+            if opens && closes {
+                for m in group.iter().filter(|m| m.kind != EntityKind::Person) {
+                    acc.add(
+                        m.entity,
+                        "partyTo",
+                        a.entity,
+                        s.start,
+                        s.end,
+                        "relation.agents-in",
+                    );
+                }
+            }
+        }
         // Agents right before it, joined by "-", "and" or "'s".
         let mut j = k;
         let mut edge = a.first;
