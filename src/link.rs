@@ -481,11 +481,14 @@ fn parties_in_doc(doc: &DocFacts, e: usize) -> BTreeSet<String> {
 }
 
 /// Agreements: named ones by folded name; described ones when they share a
-/// subject word and their known parties overlap.
+/// subject word and their known parties agree (one side's within the
+/// other's, or two in common).
 fn link_agreements(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut Assignment) {
     let mut named: BTreeMap<String, usize> = BTreeMap::new();
-    // (topics, parties, cluster) of described clusters so far.
-    let mut described: Vec<(BTreeSet<String>, BTreeSet<String>, usize)> = Vec::new();
+    // (topics, parties, cluster, documents) of described clusters so far.
+    #[allow(clippy::type_complexity)]
+    let mut described: Vec<(BTreeSet<String>, BTreeSet<String>, usize, BTreeSet<usize>)> =
+        Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         for (e, ent) in doc.entities.iter().enumerate() {
             let Detail::Agreement {
@@ -520,24 +523,32 @@ fn link_agreements(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut 
             // Parties known on both sides must overlap; when one side knows
             // none, the subjects must agree more closely than one shared
             // word ("debt relief deal" is not the "tsunami debt deal").
-            let found = described.iter_mut().find(|(ct, cp, _)| {
+            // Two deals one document told apart (the old loan and the new
+            // one) stay apart.
+            let found = described.iter_mut().find(|(ct, cp, _, ds)| {
                 let shared = ct.intersection(&t).count();
                 shared > 0
+                    && !ds.contains(&d)
                     && if cp.is_empty() || p.is_empty() {
                         shared >= 2 || *ct == t
                     } else {
-                        !cp.is_disjoint(&p)
+                        // One side's parties within the other's, or two
+                        // shared: China's deal with Venezuela is not its
+                        // deal with Russia.
+                        let both = cp.intersection(&p).count();
+                        both >= 2 || both == cp.len().min(p.len())
                     }
             });
             let c = match found {
-                Some((ct, cp, c)) => {
+                Some((ct, cp, c, ds)) => {
                     ct.extend(t);
                     cp.extend(p);
+                    ds.insert(d);
                     *c
                 }
                 None => {
                     let c = new_cluster(clusters, EntityKind::Agreement, ent.detail.clone());
-                    described.push((t, p, c));
+                    described.push((t, p, c, BTreeSet::from([d])));
                     c
                 }
             };

@@ -50,6 +50,10 @@ pub struct Organisation {
     pub aliases: Vec<String>,
     /// Canonical name of the country it belongs to, if any.
     pub country: Option<String>,
+    /// Adjective forms (`European` for the European Union): they name the
+    /// body as a party or an office's body ("the European constitution"),
+    /// never as the subject of a verb.
+    pub adjectives: Vec<String>,
 }
 
 /// How an office title gets its jurisdiction.
@@ -62,6 +66,9 @@ pub enum OfficeScope {
     Body,
     /// Only an office when followed by `of X` (`Head of the Presidential Office`).
     NeedsOf,
+    /// A seat in a legislature (`MP`, `MEP`): its country or party only as
+    /// written beside it, never guessed from the countries the text names.
+    Member,
 }
 
 /// One surface form of an office title.
@@ -289,7 +296,13 @@ impl Rules {
                 replace_or_push(&mut self.countries, c, |a, b| a.name == b.name);
             }
             "lexicons/organisations.tsv" => {
-                let [name, kind, aliases, country] = columns(f, "name, type, aliases, country")?;
+                // An optional fifth column: adjective forms.
+                let (f4, adjectives) = match f {
+                    [a, b, c, d, e] => (vec![*a, *b, *c, *d], list(e)),
+                    _ => (f.to_vec(), Vec::new()),
+                };
+                let [name, kind, aliases, country] =
+                    columns(&f4, "name, type, aliases, country[, adjectives]")?;
                 const KINDS: &[&str] = &[
                     "Organization",
                     "GovernmentOrganization",
@@ -310,6 +323,7 @@ impl Rules {
                     kind: kind.to_string(),
                     aliases: list(aliases),
                     country: (!country.is_empty()).then(|| country.to_string()),
+                    adjectives,
                 };
                 replace_or_push(&mut self.organisations, o, |a, b| a.name == b.name);
             }
@@ -327,9 +341,10 @@ impl Rules {
                     "national" => OfficeScope::National,
                     "body" => OfficeScope::Body,
                     "needs-of" => OfficeScope::NeedsOf,
+                    "member" => OfficeScope::Member,
                     other => {
                         return Err(format!(
-                            "unknown scope {other:?} (one of national, body, needs-of)"
+                            "unknown scope {other:?} (one of national, body, needs-of, member)"
                         ))
                     }
                 };
@@ -362,11 +377,14 @@ impl Rules {
                         return Err(format!("number {other:?} is neither singular nor plural"))
                     }
                 };
-                if word.split_whitespace().count() != 1 {
-                    return Err(format!("{word:?}: an agreement head is one word"));
+                // A head of several words ("letter of intent") is kept with
+                // single spaces.
+                let words: Vec<String> = word.split_whitespace().map(str::to_lowercase).collect();
+                if words.is_empty() {
+                    return Err("an agreement head is empty".to_string());
                 }
                 self.agreement_heads
-                    .insert(word.to_lowercase(), (non_empty(class, "class")?, plural));
+                    .insert(words.join(" "), (non_empty(class, "class")?, plural));
             }
             "lexicons/org_heads.txt" => {
                 let [word] = columns(f, "word")?;

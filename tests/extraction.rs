@@ -505,3 +505,227 @@ fn a_knight_goes_by_his_given_name() {
         "a bare given name joined a full name"
     );
 }
+
+#[test]
+fn agreement_heads_of_several_words() {
+    let kg = graph(&[
+        "Chile and Peru signed a memorandum of understanding on fisheries. Bolivia submitted a letter of intent to the IMF. Ecuador endorsed the road map.",
+    ]);
+    assert_has(
+        &kg,
+        "Chile",
+        "signed",
+        "Chile–Peru memorandum of understanding on fisheries",
+    );
+    assert_has(&kg, "Bolivia", "submitted", "Bolivia letter of intent");
+    assert_has(&kg, "Ecuador", "endorsed", "Ecuador road map");
+    // A capitalised one is a name: "the Joint Declaration of Support for Ukraine".
+    let kg = graph(&["Chile joined the Joint Declaration of Support for Ukraine."]);
+    assert_has(
+        &kg,
+        "Chile",
+        "joined",
+        "Joint Declaration of Support for Ukraine",
+    );
+    // The words apart, or another phrase, are no agreement.
+    let kg = graph(&[
+        "Chile sent a letter to the committee, and its intent was clear. Peru drew a road and a map.",
+    ]);
+    assert!(
+        agreement_labels(&kg).is_empty(),
+        "{:?}",
+        agreement_labels(&kg)
+    );
+}
+
+#[test]
+fn deals_on_one_subject_are_told_apart_by_age_and_party() {
+    let kg = graph(&[
+        "Vietnam's current loan agreement with the IMF expires in May. Vietnam and the IMF are negotiating a new loan agreement worth $2bn.",
+        "Volvo agreed a supply deal with Toyota last year. This week Volvo signed a supply deal with Honda.",
+    ]);
+    let labels = agreement_labels(&kg);
+    assert!(
+        labels.iter().any(|l| l.contains("current loan agreement")),
+        "{labels:?}"
+    );
+    assert!(
+        labels.iter().any(|l| l.contains("new loan agreement")),
+        "{labels:?}"
+    );
+    assert_has(&kg, "Volvo", "signed", "Honda–Volvo supply deal");
+    assert_has(&kg, "Toyota", "signed", "Toyota supply deal");
+    assert!(!triples(&kg)
+        .iter()
+        .any(|(s, _, o)| s == "Toyota" && o.contains("Honda")));
+    // Nothing tells them apart: one deal.
+    let kg = graph(&[
+        "Volvo agreed a supply deal with Toyota. The supply deal runs for ten years, and the new supply deal pleased Toyota.",
+    ]);
+    assert_eq!(
+        agreement_labels(&kg).len(),
+        1,
+        "{:?}",
+        agreement_labels(&kg)
+    );
+}
+
+#[test]
+fn a_title_or_a_body_noun_carries_the_subject() {
+    let kg = graph(&[
+        "Colombian President Ivan Marquez met rebel leaders on Monday. The president later signed the peace accord.",
+        "Toyota held talks with Chile. The company has signed the supply contract.",
+    ]);
+    assert_has(&kg, "Ivan Marquez", "signed", "peace accord");
+    assert_has(&kg, "Toyota", "signed", "Toyota supply contract");
+    // A title far from the verb carries nothing.
+    let kg = graph(&[
+        "Colombian President Ivan Marquez met rebel leaders. The president, in a speech to the nation that lasted two hours, praised the army, and Congress signed the peace accord.",
+    ]);
+    assert!(!triples(&kg)
+        .iter()
+        .any(|(s, p, _)| s == "Ivan Marquez" && p == "signed"));
+}
+
+#[test]
+fn a_name_joined_to_a_participle_and_a_particle_before_the_object() {
+    let kg = graph(&[
+        "Israel accepted a US-brokered ceasefire. Brazil signed up to the Egyptian-backed peace plan.",
+    ]);
+    assert_has(
+        &kg,
+        "United States",
+        "negotiated",
+        "Israel–United States ceasefire",
+    );
+    assert_has(&kg, "Israel", "approved", "Israel–United States ceasefire");
+    assert!(triples(&kg)
+        .iter()
+        .any(|(s, p, o)| s == "Egypt" && p == "endorsed" && o.contains("peace plan")));
+    assert!(triples(&kg)
+        .iter()
+        .any(|(s, p, o)| s == "Brazil" && p == "signed" && o.contains("peace plan")));
+    // A participle joined to a word that names no one, or another participle.
+    let kg = graph(&["Israel accepted a long-awaited ceasefire and a Gaza-based plan."]);
+    assert!(!triples(&kg)
+        .iter()
+        .any(|(_, p, _)| p == "negotiated" || p == "endorsed"));
+}
+
+#[test]
+fn deals_of_two_articles_join_only_when_their_parties_agree() {
+    let kg = graph(&[
+        "China signed an oil deal with Venezuela on Monday.",
+        "China signed an oil deal with Russia on Friday.",
+    ]);
+    assert_eq!(
+        agreement_labels(&kg).len(),
+        2,
+        "{:?}",
+        agreement_labels(&kg)
+    );
+    let kg = graph(&[
+        "Chile and Peru signed the fisheries deal on Monday.",
+        "Peru signed the fisheries deal after long talks.",
+    ]);
+    assert_eq!(
+        agreement_labels(&kg).len(),
+        1,
+        "{:?}",
+        agreement_labels(&kg)
+    );
+}
+
+#[test]
+fn a_title_after_a_name_is_a_surname_and_a_seat_keeps_to_what_is_written() {
+    let kg = graph(&[
+        "Labour MP Oona King said the treaty was flawed. Kenya's president Mwai Kibaki signed it. Kenya and Kenya. MEP Anna Berg criticised the plan.",
+    ]);
+    assert_has(
+        &kg,
+        "Oona King",
+        "holdsOffice",
+        "Member of Parliament of the Labour Party",
+    );
+    // No country guessed for a seat in a legislature.
+    assert_has(
+        &kg,
+        "Anna Berg",
+        "holdsOffice",
+        "Member of the European Parliament",
+    );
+    // A country before the title, or a name after it, keeps the title.
+    let kg =
+        graph(&["Saudi King Abdullah signed the accord. Bethnal Green MP Oona Field said no."]);
+    assert_has(&kg, "Abdullah", "holdsOffice", "King of Saudi Arabia");
+    assert!(triples(&kg).iter().any(|(s, p, o)| s == "Oona Field"
+        && p == "holdsOffice"
+        && o.starts_with("Member of Parliament")));
+}
+
+#[test]
+fn an_amount_in_brackets_and_a_new_deal_with_its_party() {
+    let kg = graph(&[
+        "Gas news\n\nToyota has signed a $6bn (£3.12bn) deal with Qatar to supply gas. India has signed a $40bn (£21bn) gas deal with Iran. Honda said it was close to striking a deal with Chile.",
+    ]);
+    assert_has(&kg, "Toyota", "signed", "Qatar–Toyota deal");
+    assert_has(&kg, "India", "signed", "India–Iran gas deal");
+    assert_has(&kg, "Chile", "signed", "Chile–Honda deal");
+    // "the deal with X" still refers back to the deal under discussion;
+    // a long bracket is a gap.
+    let kg = graph(&[
+        "Chile and Peru signed the fisheries deal. Bolivia praised the deal with Peru. Ecuador signed a (long disputed, often delayed and much criticised) accord.",
+    ]);
+    assert_eq!(
+        agreement_labels(&kg).len(),
+        1,
+        "{:?}",
+        agreement_labels(&kg)
+    );
+    assert!(!triples(&kg).iter().any(|(s, _, _)| s == "Ecuador"));
+}
+
+#[test]
+fn no_surname_from_a_title_word_and_no_body_noun_among_two_bodies() {
+    let kg = graph(&["Paul Boateng MP, Labour's Chief Secretary to the Treasury, said no."]);
+    assert!(kg
+        .entities()
+        .all(|(_, e)| e.label != "Secretary" && e.label != "Chief Secretary"));
+    // "The group" after two firms could be either: no subject.
+    let kg =
+        graph(&["Last week, Toyota met Honda. The group rejected a takeover offer from Honda."]);
+    assert!(!triples(&kg).iter().any(|(_, p, _)| p == "rejected"));
+}
+
+#[test]
+fn a_body_named_by_its_adjective_is_a_party_never_a_subject() {
+    let kg = graph(&[
+        "Vote news\n\nChile will hold a vote on the European constitution, the EU said. European trade commissioner Ana Lopes met Chile.",
+    ]);
+    assert_has(
+        &kg,
+        "European Union",
+        "partyTo",
+        "European Union constitution",
+    );
+    assert_has(
+        &kg,
+        "Ana Lopes",
+        "holdsOffice",
+        "Commissioner for Trade of the European Union",
+    );
+    // "European aircraft maker Airbus signed": Airbus signed, not the EU.
+    let kg = graph(&["European aircraft maker Airbus signed the supply deal."]);
+    assert_has(&kg, "Airbus", "signed", "Airbus supply deal");
+    assert!(!triples(&kg).iter().any(|(s, _, _)| s == "European Union"));
+}
+
+#[test]
+fn agents_opening_a_sentence_then_in_a_deal_are_its_parties() {
+    let kg = graph(&["Chile and Peru in $2bn fisheries deal\n\nThe agreement covers fish stocks."]);
+    assert_has(&kg, "Chile", "partyTo", "Chile–Peru fisheries deal");
+    assert_has(&kg, "Peru", "partyTo", "Chile–Peru fisheries deal");
+    // An agent not opening the sentence ("investment by Chile in the deal").
+    let kg = graph(&["Fish news\n\nInvestment by Chile in the fisheries deal rose."]);
+    assert!(!triples(&kg).iter().any(|(s, _, _)| s == "Chile"));
+}

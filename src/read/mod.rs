@@ -225,6 +225,118 @@ pub(crate) struct Builder<'a> {
     pub written_parties: BTreeSet<usize>,
 }
 
+/// Whether a described deal is the one in force or its successor: "its
+/// current loan agreement" and "a new loan agreement" are two deals.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Age {
+    Old,
+    New,
+}
+
+const OLD_WORDS: &[&str] = &[
+    "current", "existing", "previous", "old", "former", "earlier", "original", "expiring",
+    "outgoing", "prior", "last",
+];
+const NEW_WORDS: &[&str] = &[
+    "new",
+    "fresh",
+    "successor",
+    "replacement",
+    "follow-up",
+    "follow-on",
+];
+
+/// The age word among the few modifiers before a description starting at
+/// byte `start` ("its current $18.6bn loan agreement"); a determiner or a
+/// punctuation mark other than a currency sign ends the search.
+fn deal_age(ctx: &Context, start: usize) -> Option<(Age, String)> {
+    let first = ctx.token_starting_at(start)?;
+    let floor = ctx.seg.sentences[ctx.sentence_of(first)].first_token;
+    for k in (floor.max(first.saturating_sub(6))..first).rev() {
+        let w = ctx.lower[k].as_str();
+        if OLD_WORDS.contains(&w) {
+            return Some((Age::Old, w.to_string()));
+        }
+        if NEW_WORDS.contains(&w) {
+            return Some((Age::New, w.to_string()));
+        }
+        let t = ctx.token(k);
+        if t.capitalised
+            || matches!(
+                w,
+                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that"
+            )
+            || t.kind == crate::segment::TokenKind::Punct && !matches!(w, "$" | "£" | "€" | "-")
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether the mention starting at byte `start` follows "a"/"an", past a
+/// few modifiers, amounts and a short bracket ("a $6bn (£3.12bn) deal").
+fn indefinite(ctx: &Context, start: usize) -> bool {
+    let Some(first) = ctx.token_starting_at(start) else {
+        return false;
+    };
+    let floor = ctx.seg.sentences[ctx.sentence_of(first)].first_token;
+    for k in (floor.max(first.saturating_sub(10))..first).rev() {
+        let w = ctx.lower[k].as_str();
+        if matches!(w, "a" | "an") {
+            return true;
+        }
+        if matches!(
+            w,
+            "the" | "this" | "that" | "its" | "their" | "his" | "her" | "our"
+        ) || matches!(w, "." | ";" | ",")
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// The country or body right after "with" following a description ending
+/// at byte `end`: "a production deal with (the) Nissan".
+fn counterparty(ctx: &Context, end: usize, agents_at: &BTreeMap<usize, String>) -> Option<String> {
+    let last = ctx.token_ending_at(end)?;
+    let mut k = last + 1;
+    if ctx.lower.get(k).map(String::as_str) != Some("with") {
+        return None;
+    }
+    k += 1;
+    if ctx.lower.get(k).map(String::as_str) == Some("the") {
+        k += 1;
+    }
+    if k >= ctx.len() || ctx.sentence_of(k) != ctx.sentence_of(last) {
+        return None;
+    }
+    agents_at.get(&ctx.token(k).start).cloned()
+}
+
+/// A described deal of the document: its subject words, its entity, and
+/// what tells it from another deal on the same subject.
+struct DescribedDeal {
+    topics: BTreeSet<String>,
+    entity: usize,
+    age: Option<Age>,
+    /// The word that gave its age ("current").
+    word: Option<String>,
+    /// Who it was made "with".
+    with: BTreeSet<String>,
+}
+
+impl DescribedDeal {
+    /// A description sharing a subject word, unless it is told apart: the
+    /// old deal and the new one, or deals made with different parties.
+    fn takes(&self, topics: &BTreeSet<String>, age: Option<Age>, with: &BTreeSet<String>) -> bool {
+        !self.topics.is_disjoint(topics)
+            && !matches!((self.age, age), (Some(a), Some(b)) if a != b)
+            && (self.with.is_empty() || with.is_empty() || !self.with.is_disjoint(with))
+    }
+}
+
 /// A document-local entity under construction.
 pub(crate) struct Group {
     pub kind: EntityKind,
@@ -281,8 +393,14 @@ impl<'a> Builder<'a> {
         }
         // Agreements: named ones by name, described ones by shared topics;
         // "the deal" is resolved once all are known.
-        let mut agreements: Vec<(BTreeSet<String>, usize)> = Vec::new();
+        let mut agreements: Vec<DescribedDeal> = Vec::new();
         let mut anaphors: Vec<Mention> = Vec::new();
+        // Countries and bodies by their first byte: "a deal with Nissan".
+        let agents_at: BTreeMap<usize, String> = mentions
+            .iter()
+            .filter(|m| matches!(m.kind, EntityKind::Country | EntityKind::Organization))
+            .map(|m| (m.start, m.label.clone()))
+            .collect();
         for m in mentions {
             match (&m.kind, &m.detail) {
                 (EntityKind::Person, Detail::Person { given, surname }) => {
@@ -359,14 +477,30 @@ impl<'a> Builder<'a> {
                         }
                     } else {
                         let set: BTreeSet<String> = topics.iter().cloned().collect();
-                        match agreements.iter_mut().find(|(t, _)| !t.is_disjoint(&set)) {
-                            Some((t, e)) => {
-                                t.extend(set);
-                                *e
+                        let aged = deal_age(self.ctx, m.start);
+                        let age = aged.as_ref().map(|(a, _)| *a);
+                        let with: BTreeSet<String> = counterparty(self.ctx, m.end, &agents_at)
+                            .into_iter()
+                            .collect();
+                        match agreements.iter_mut().find(|d| d.takes(&set, age, &with)) {
+                            Some(d) => {
+                                d.topics.extend(set);
+                                if d.age.is_none() {
+                                    d.age = age;
+                                    d.word = aged.map(|(_, w)| w);
+                                }
+                                d.with.extend(with);
+                                d.entity
                             }
                             None => {
                                 let e = self.new_entity(&m);
-                                agreements.push((set, e));
+                                agreements.push(DescribedDeal {
+                                    word: aged.map(|(_, w)| w),
+                                    topics: set,
+                                    entity: e,
+                                    age,
+                                    with,
+                                });
                                 e
                             }
                         }
@@ -402,6 +536,17 @@ impl<'a> Builder<'a> {
                     self.push(m, e);
                 }
                 _ => {}
+            }
+        }
+        // "the new loan agreement", told from the current one: the word
+        // that tells them apart joins the label.
+        for d in &agreements {
+            let told_apart = agreements.iter().any(|o| {
+                o.entity != d.entity && o.age != d.age && !o.topics.is_disjoint(&d.topics)
+            });
+            if let (Some(word), true) = (&d.word, told_apart) {
+                let g = &mut self.entities[d.entity];
+                g.label = format!("{word} {}", g.label);
             }
         }
         self.resolve_anaphors(anaphors);
@@ -454,6 +599,12 @@ impl<'a> Builder<'a> {
         // "the Turkey deal" names its party: it is the salient agreement
         // only if that shares a party, else an agreement of its own.
         let mut by_parties: BTreeMap<Vec<String>, usize> = BTreeMap::new();
+        let agents_at: BTreeMap<usize, String> = self
+            .mentions
+            .iter()
+            .filter(|m| matches!(m.kind, EntityKind::Country | EntityKind::Organization))
+            .map(|m| (m.start, m.label.clone()))
+            .collect();
         for m in anaphors {
             while next < named.len() && named[next].0 < m.start {
                 let (start, e) = named[next];
@@ -461,7 +612,12 @@ impl<'a> Builder<'a> {
                 *c = (c.0 + 1, start);
                 next += 1;
             }
-            let own = parties_of(&m.detail);
+            let mut own = parties_of(&m.detail);
+            // "a $6bn deal with Qatar": a deal newly introduced with its
+            // party is the one known by that party.
+            if own.is_empty() && indefinite(self.ctx, m.start) {
+                own.extend(counterparty(self.ctx, m.end, &agents_at));
+            }
             let chosen = best(&count).or(fallback);
             let e = if own.is_empty() {
                 chosen

@@ -27,6 +27,9 @@ pub(crate) struct TriggerIndex {
     by_first: FxHashMap<String, Vec<(Vec<String>, String, TriggerKind)>>,
     /// Honorifics as written (`Sir`): "NAO head Sir John Bourn".
     honorifics: HashSet<String>,
+    /// Countries (by name, alias or demonym) and bodies (by name or
+    /// alias), lower case: the first part of "US-brokered".
+    names: HashMap<String, EntityRef>,
 }
 
 impl TriggerIndex {
@@ -45,9 +48,30 @@ impl TriggerIndex {
         for v in by_first.values_mut() {
             v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         }
+        let mut names: HashMap<String, EntityRef> = HashMap::new();
+        for c in &rules.countries {
+            for n in std::iter::once(&c.name)
+                .chain(&c.aliases)
+                .chain(&c.demonyms)
+            {
+                names.entry(n.to_lowercase()).or_insert_with(|| EntityRef {
+                    kind: EntityKind::Country,
+                    name: c.name.clone(),
+                });
+            }
+        }
+        for o in &rules.organisations {
+            for n in std::iter::once(&o.name).chain(&o.aliases) {
+                names.entry(n.to_lowercase()).or_insert_with(|| EntityRef {
+                    kind: EntityKind::Organization,
+                    name: o.name.clone(),
+                });
+            }
+        }
         TriggerIndex {
             by_first,
             honorifics: rules.honorifics.clone(),
+            names,
         }
     }
 
@@ -199,6 +223,25 @@ fn modifier(ctx: &Context, k: usize) -> bool {
     }
 }
 
+/// "US-brokered", "Egyptian-backed": a name joined to a participle in one word.
+fn compound_participle(w: &str) -> bool {
+    w.rsplit_once('-').is_some_and(|(name, part)| {
+        !name.is_empty()
+            && matches!(
+                part,
+                "led"
+                    | "mediated"
+                    | "brokered"
+                    | "backed"
+                    | "endorsed"
+                    | "supported"
+                    | "sponsored"
+                    | "proposed"
+                    | "drafted"
+            )
+    })
+}
+
 /// A hyphen or slash written without spaces: "EU-US", "Turkey-EU".
 fn tight_join(ctx: &Context, k: usize) -> bool {
     matches!(ctx.tok(k), "-" | "/")
@@ -209,7 +252,13 @@ fn tight_join(ctx: &Context, k: usize) -> bool {
 }
 
 fn is_agent(m: &M) -> bool {
-    m.kind.is_agent() && m.rule != "country.demonym"
+    m.kind.is_agent() && !adjectival_name(m)
+}
+
+/// "Ukrainian", "European": a demonym or a body's adjective names a party
+/// or a post's country, never the subject of a verb.
+fn adjectival_name(m: &M) -> bool {
+    matches!(m.rule, "country.demonym" | "org.adjective")
 }
 
 pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<LocalRelation> {
@@ -292,6 +341,75 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                 "relation.party-complement",
             );
         }
+        // "a US-brokered ceasefire", "the Egyptian-backed peace plan": a
+        // country or body (or its demonym) joined to a participle, written
+        // as one word, a few modifiers before the agreement.
+        let mut p = a.first;
+        while p > s.first_token && a.first - p < 3 {
+            let w = ctx.lower[p - 1].as_str();
+            if let Some((name, part)) = w.rsplit_once('-') {
+                let pred = match part {
+                    "led" | "mediated" | "brokered" => Some("negotiated"),
+                    "backed" | "endorsed" | "supported" => Some("endorsed"),
+                    "sponsored" | "proposed" => Some("proposed"),
+                    "drafted" => Some("drafted"),
+                    _ => None,
+                };
+                let agent = triggers
+                    .names
+                    .get(name)
+                    .and_then(|r| entity_of_ref(b, r))
+                    .filter(|&e| !b.entities[e].mentions.is_empty());
+                if let (Some(pred), Some(e)) = (pred, agent) {
+                    acc.add(
+                        e,
+                        pred,
+                        a.entity,
+                        s.start,
+                        s.end,
+                        "relation.compound-participle",
+                    );
+                }
+                break;
+            }
+            if !modifier(ctx, p - 1) || DETERMINERS.contains(&w) {
+                break;
+            }
+            p -= 1;
+        }
+        // "Chile and Peru in $2bn fisheries deal" (a headline), "Chile and
+        // Peru are in a new deal": agents opening the sentence, then "in".
+        let mut q = a.first;
+        while q > s.first_token
+            && a.first - q < 5
+            && at_token[q - 1].is_none()
+            && (modifier(ctx, q - 1) || matches!(ctx.lower[q - 1].as_str(), "a" | "an" | "the"))
+            && ctx.lower[q - 1] != "in"
+        {
+            q -= 1;
+        }
+        if q > s.first_token + 1 && ctx.lower[q - 1] == "in" {
+            let mut r = q - 1;
+            if matches!(ctx.lower[r - 1].as_str(), "is" | "are" | "was" | "were") {
+                r -= 1;
+            }
+            let whole = in_sentence(&ms, s.first_token, s.end_token);
+            let group = subject_group(ctx, &ms, &whole, s.first_token, r);
+            let opens = group.first().is_some_and(|m| m.first == s.first_token);
+            let closes = group.last().is_some_and(|m| m.end == r);
+            if opens && closes {
+                for m in group.iter().filter(|m| m.kind != EntityKind::Person) {
+                    acc.add(
+                        m.entity,
+                        "partyTo",
+                        a.entity,
+                        s.start,
+                        s.end,
+                        "relation.agents-in",
+                    );
+                }
+            }
+        }
         // Agents right before it, joined by "-", "and" or "'s".
         let mut j = k;
         let mut edge = a.first;
@@ -324,7 +442,10 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
         while j > 0 {
             j -= 1;
             let m = ms[j];
-            if m.end > edge || edge - m.end > 1 || !is_agent(&m) && m.rule != "country.demonym" {
+            if m.end > edge
+                || edge - m.end > 1
+                || !is_agent(&m) && m.rule != "country.demonym" && m.rule != "org.adjective"
+            {
                 break;
             }
             let gap_ok =
@@ -333,6 +454,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                 break;
             }
             if m.rule != "country.demonym" && m.kind != EntityKind::Person {
+                // "the European constitution": the body named by its adjective.
                 acc.add(
                     m.entity,
                     "partyTo",
@@ -623,13 +745,50 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
             return;
         }
     }
-    // The object: an agreement right after the verb.
+    // "signed up to the accord", "signed on to the plan": a particle.
+    let mut from = t.1;
+    if ctx
+        .lower
+        .get(from)
+        .is_some_and(|w| matches!(w.as_str(), "up" | "on"))
+    {
+        from += 1;
+        if ctx.lower.get(from).is_some_and(|w| w == "to") {
+            from += 1;
+        } else {
+            from = t.1;
+        }
+    } else if ctx.lower.get(from).is_some_and(|w| w == "onto") {
+        from += 1;
+    }
+    // The object: an agreement right after the verb. A short bracket
+    // ("a $6bn (£3.12bn) deal") is no gap.
     let object = sentence.iter().map(|&k| ms[k]).find(|m| {
-        m.kind == EntityKind::Agreement
-            && m.first >= t.1
-            && m.first - t.1 <= 4
-            && (t.1..m.first)
-                .all(|k| OBJECT_GAP.contains(&ctx.lower[k].as_str()) || modifier(ctx, k))
+        if m.kind != EntityKind::Agreement || m.first < from {
+            return false;
+        }
+        let mut gap = 0;
+        let mut k = from;
+        while k < m.first {
+            if ctx.tok(k) == "(" {
+                match (k + 1..m.first.min(k + 8)).find(|&j| ctx.tok(j) == ")") {
+                    Some(j) if (k + 1..j).all(|i| !matches!(ctx.tok(i), "." | ";" | "(")) => {
+                        k = j + 1;
+                        continue;
+                    }
+                    _ => return false,
+                }
+            }
+            if !(OBJECT_GAP.contains(&ctx.lower[k].as_str())
+                || modifier(ctx, k)
+                || compound_participle(&ctx.lower[k]))
+            {
+                return false;
+            }
+            gap += 1;
+            k += 1;
+        }
+        gap <= 4
     });
     // "Japan finally signed up to it": the agreement last named.
     let (object, by_pronoun) = match object {
@@ -857,6 +1016,69 @@ fn carried_subject(
             }
         }
         return vec![];
+    }
+    // "The president later signed it", "the company said it would sign":
+    // a title or a body's common noun after "the", shortly before the
+    // verb, stands for the latest person or body.
+    const BODY_NOUNS: &[&str] = &[
+        "company",
+        "firm",
+        "group",
+        "bank",
+        "government",
+        "carmaker",
+        "bloc",
+        "country",
+        "consortium",
+        "airline",
+        "insurer",
+        "operator",
+        "retailer",
+        "union",
+    ];
+    for k in clause_start..t0 {
+        if ctx.lower[k] != "the" || k + 1 >= t0 {
+            continue;
+        }
+        let office = ms
+            .iter()
+            .find(|m| m.first == k + 1 && m.kind == EntityKind::Office && m.end <= t0);
+        // A government or country is a country; the other nouns a body.
+        let (end, want) = match office {
+            Some(o) => (o.end, EntityKind::Person),
+            None if matches!(ctx.lower[k + 1].as_str(), "government" | "country") => {
+                (k + 2, EntityKind::Country)
+            }
+            None if BODY_NOUNS.contains(&ctx.lower[k + 1].as_str()) => {
+                (k + 2, EntityKind::Organization)
+            }
+            None => continue,
+        };
+        let gap_ok = t0 - end <= 3
+            && (end..t0).all(|g| {
+                ctx.token(g).kind == TokenKind::Word
+                    && !ctx.token(g).capitalised
+                    && !GROUP_BREAKS.contains(&ctx.lower[g].as_str())
+                    || matches!(ctx.lower[g].as_str(), "has" | "had" | "will" | "would")
+            });
+        if !gap_ok {
+            break;
+        }
+        // Only when one person (or body, or country) of that kind was
+        // named lately: "the group" after two firms is either.
+        let candidate = earlier(k, &|m: &M| m.kind == want);
+        let floor = ctx.sentence_of(k).saturating_sub(1);
+        let below = ms.partition_point(|m| m.first < k);
+        let rivals = ms[..below]
+            .iter()
+            .rev()
+            .take_while(|m| ctx.sentence_of(m.first) >= floor)
+            .filter(|m| m.kind == want && is_agent(m))
+            .any(|m| candidate.is_some_and(|c| c.entity != m.entity));
+        if rivals {
+            return vec![];
+        }
+        return candidate.into_iter().collect();
     }
     // A pronoun as subject.
     let Some(p) =

@@ -17,6 +17,9 @@ use crate::segment::TokenKind;
 
 pub struct AgreementRecogniser {
     heads: FxHashMap<String, (String, bool)>,
+    /// Heads of several words by their first word, longest first:
+    /// `memorandum of understanding`, `letter of intent`, `road map`.
+    phrases: FxHashMap<String, Vec<(Vec<String>, String, bool)>>,
     /// Words of the involvement triggers (`seal`, `talks`): verbs and
     /// nouns around an agreement, never its subject.
     trigger_words: FxHashSet<String>,
@@ -68,14 +71,39 @@ pub fn topic_key(word: &str) -> String {
     }
 }
 
+/// `memorandums of understanding` → `memorandum of understanding`: the key
+/// of a head's words.
+fn phrase_key(words: &str) -> String {
+    words
+        .split_whitespace()
+        .map(topic_key)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 impl AgreementRecogniser {
     pub fn new(rules: &Rules) -> Self {
+        let mut phrases: FxHashMap<String, Vec<(Vec<String>, String, bool)>> = FxHashMap::default();
+        for (k, (class, plural)) in &rules.agreement_heads {
+            let words: Vec<String> = k.split_whitespace().map(str::to_string).collect();
+            if words.len() > 1 {
+                phrases
+                    .entry(words[0].clone())
+                    .or_default()
+                    .push((words, class.clone(), *plural));
+            }
+        }
+        for v in phrases.values_mut() {
+            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        }
         AgreementRecogniser {
             heads: rules
                 .agreement_heads
                 .iter()
+                .filter(|(k, _)| !k.contains(' '))
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
+            phrases,
             trigger_words: rules
                 .triggers
                 .iter()
@@ -85,6 +113,21 @@ impl AgreementRecogniser {
             anaphors: rules.agreement_anaphors.iter().cloned().collect(),
             self_topics: rules.agreement_self_topics.iter().cloned().collect(),
         }
+    }
+
+    /// The longest head of several words starting at token `h`: its end
+    /// token, its words and its (class, plural).
+    fn phrase_at(&self, ctx: &Context, h: usize) -> Option<(usize, &[String], (&String, &bool))> {
+        self.phrases
+            .get(&ctx.lower[h])?
+            .iter()
+            .find_map(|(words, class, plural)| {
+                let end = h + words.len();
+                (end <= ctx.len()
+                    && ctx.lower[h..end] == words[..]
+                    && (h + 1..end).all(|k| ctx.adjacent(k - 1)))
+                .then_some((end, &words[..], (class, plural)))
+            })
     }
 
     fn is_topic_word(&self, ctx: &Context, i: usize) -> bool {
@@ -123,12 +166,12 @@ impl AgreementRecogniser {
         countries: &BTreeMap<usize, &Mention>,
         first: usize,
         end: usize,
-        h: usize,
+        (h, hend): (usize, usize),
     ) -> Option<Vec<EntityRef>> {
         let mut parties = Vec::new();
         let mut i = first;
         while i < end {
-            if i == h || CONNECTORS.contains(&ctx.lower[i].as_str()) {
+            if (h..hend).contains(&i) || CONNECTORS.contains(&ctx.lower[i].as_str()) {
                 i += 1;
                 continue;
             }
@@ -154,13 +197,28 @@ impl AgreementRecogniser {
     /// (`successful`, `long-drafted`, `recently`) and listed words are not.
     fn is_topic(&self, word: &str) -> bool {
         const NOT_TOPIC_ENDINGS: &[&str] = &["ly", "ed", "ful", "ous", "able", "ible", "est"];
-        !self.non_topics.contains(word) && !NOT_TOPIC_ENDINGS.iter().any(|e| word.ends_with(e))
+        // Nouns that end like adverbs: "a supply deal", "an assembly plan".
+        const LY_NOUNS: &[&str] = &[
+            "supply",
+            "assembly",
+            "family",
+            "monopoly",
+            "rally",
+            "ally",
+            "reply",
+            "anomaly",
+            "oligopoly",
+            "duopoly",
+        ];
+        !self.non_topics.contains(word)
+            && (LY_NOUNS.contains(&word) || !NOT_TOPIC_ENDINGS.iter().any(|e| word.ends_with(e)))
     }
 
     /// A capitalised phrase holding the head at `h`: `Joint Declaration of
-    /// Support for Ukraine`. Returns its token range.
-    fn named_phrase(&self, ctx: &Context, h: usize) -> Option<(usize, usize)> {
-        if !ctx.is_cap_word(h) || ctx.in_title_case(h) {
+    /// Support for Ukraine`; the head is the tokens `[h, hend)`. Returns
+    /// its token range.
+    fn named_phrase(&self, ctx: &Context, h: usize, hend: usize) -> Option<(usize, usize)> {
+        if !ctx.is_cap_word(h) || !ctx.is_cap_word(hend - 1) || ctx.in_title_case(h) {
             return None;
         }
         let mut first = h;
@@ -172,7 +230,7 @@ impl AgreementRecogniser {
         if first == sentence_start && ctx.lower[first] == "the" {
             first += 1;
         }
-        let mut end = h + 1;
+        let mut end = hend;
         loop {
             let mut k = end;
             while k < ctx.len()
@@ -195,7 +253,7 @@ impl AgreementRecogniser {
                 break;
             }
         }
-        (end - first >= 2 && !(first == sentence_start && end == h + 1)).then_some((first, end))
+        (end - first >= 2 && !(first == sentence_start && end == hend)).then_some((first, end))
     }
 }
 
@@ -257,9 +315,26 @@ impl Recogniser for AgreementRecogniser {
         // Token starts inside a mention already found (people, bodies).
         let covered = Covered::new(found.iter().map(|m| (m.start, m.end)));
         let mut new = Vec::new();
+        // One past the last token of a head of several words.
+        let mut skip_to = 0;
         for h in 0..ctx.len() {
-            let lower = ctx.lower[h].as_str();
-            let head = self.heads.get(lower);
+            if h < skip_to {
+                continue;
+            }
+            let joined;
+            let (lower, head, hend, phrase) = match self.phrase_at(ctx, h) {
+                Some((end, words, v)) => {
+                    joined = words.join(" ");
+                    skip_to = end;
+                    (joined.as_str(), Some(v), end, true)
+                }
+                None => (
+                    ctx.lower[h].as_str(),
+                    self.heads.get(&ctx.lower[h]).map(|(c, p)| (c, p)),
+                    h + 1,
+                    false,
+                ),
+            };
             let anaphor = head.is_none()
                 && self.anaphors.contains(lower)
                 && h > 0
@@ -305,13 +380,13 @@ impl Recogniser for AgreementRecogniser {
             // "European Constitution", "Constitution for the European
             // Union": parties and a head only; described, not named. A city
             // names its accord ("Oslo Accords", "Paris Agreement").
-            let mut named = self.named_phrase(ctx, h);
+            let mut named = self.named_phrase(ctx, h, hend);
             if let Some((first, end)) = named {
-                if let Some(parties) = self.parties_only(ctx, &countries, first, end, h) {
+                if let Some(parties) = self.parties_only(ctx, &countries, first, end, (h, hend)) {
                     named = None;
                     let (start, stop) = (ctx.token(first).start, ctx.token(end - 1).end);
-                    let topics = if self.self_topics.contains(lower) {
-                        vec![topic_key(lower)]
+                    let topics = if phrase || self.self_topics.contains(lower) {
+                        vec![phrase_key(lower)]
                     } else {
                         vec![]
                     };
@@ -416,7 +491,7 @@ impl Recogniser for AgreementRecogniser {
                 topic_words.push(h);
             }
             // Right: "agreement on rare earth minerals".
-            let mut end = h + 1;
+            let mut end = hend;
             let mut right_topics: Vec<usize> = Vec::new();
             let sentence = ctx.seg.sentences[ctx.sentence_of(h)];
             if end < ctx.len() && TOPIC_PREPOSITIONS.contains(&ctx.lower[end].as_str()) {
@@ -484,13 +559,18 @@ impl Recogniser for AgreementRecogniser {
                     k += 1;
                 }
             }
-            let contiguous_right = end > h + 1;
+            let contiguous_right = end > hend;
             let mut topics: Vec<String> = topic_words
                 .iter()
                 .map(|&i| topic_key(&ctx.lower[i]))
                 .collect();
             topics.extend(right_topics.iter().map(|&i| topic_key(&ctx.lower[i])));
             topics.retain(|t| self.is_topic(t));
+            // "a memorandum of understanding": a head of several words
+            // names its own subject.
+            if phrase && topics.is_empty() {
+                topics.push(phrase_key(lower));
+            }
             // A headline's agreement is the story's: resolved like "the deal".
             if ctx.in_title_case(h) {
                 topics.clear();
@@ -506,7 +586,7 @@ impl Recogniser for AgreementRecogniser {
                 words.push(lower.to_string());
                 if !right_topics.is_empty() {
                     if contiguous_right {
-                        words.push(ctx.lower[h + 1].clone());
+                        words.push(ctx.lower[hend].clone());
                     } else {
                         words.push("on".into());
                     }

@@ -16,6 +16,7 @@ enum Entry {
         name: String,
         org_type: String,
         country: Option<String>,
+        rule: &'static str,
     },
 }
 
@@ -50,6 +51,18 @@ impl Gazetteer {
                         name: o.name.clone(),
                         org_type: o.kind.clone(),
                         country: o.country.clone(),
+                        rule: "org.lexicon",
+                    },
+                );
+            }
+            for surface in &o.adjectives {
+                add(
+                    surface,
+                    Entry::Org {
+                        name: o.name.clone(),
+                        org_type: o.kind.clone(),
+                        country: o.country.clone(),
+                        rule: "org.adjective",
                     },
                 );
             }
@@ -106,10 +119,11 @@ impl Recogniser for Gazetteer {
                     name,
                     org_type,
                     country,
+                    rule,
                 } => (
                     EntityKind::Organization,
                     name.clone(),
-                    "org.lexicon",
+                    *rule,
                     Detail::Organization {
                         org_type: org_type.clone(),
                         country: country.clone(),

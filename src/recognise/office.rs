@@ -22,6 +22,7 @@ pub struct OfficeRecogniser {
     portfolios: BTreeMap<String, String>,
     modifiers: BTreeMap<String, String>,
     not_names: FxHashSet<String>,
+    given_names: FxHashSet<String>,
 }
 
 /// A title found at some tokens, before its surroundings are read.
@@ -79,6 +80,7 @@ impl OfficeRecogniser {
             portfolios: rules.portfolios.clone(),
             modifiers: rules.office_modifiers.clone(),
             not_names: rules.not_names.iter().cloned().collect(),
+            given_names: rules.given_names.iter().cloned().collect(),
         }
     }
 
@@ -315,6 +317,29 @@ impl Recogniser for OfficeRecogniser {
                 i += 1;
                 continue;
             };
+            // "Oona King", "Billie Jean King": a one-word title right after
+            // a capitalised word that names no country or body ("Saudi
+            // King") and is no sentence's first word (unless a given name)
+            // is that person's surname.
+            let p = t.first.saturating_sub(1);
+            if t.end == t.first + 1
+                && t.first > 0
+                && ctx.token(t.first).capitalised
+                && ctx.adjacent(p)
+                && ctx.is_cap_word(p)
+                && !by_end.contains_key(&ctx.token(p).end)
+                && !self.not_names.contains(ctx.tok(p))
+                // "Chief Secretary": a title's own word before it.
+                && !self.starts.contains(&ctx.lower[p])
+                && !self.modifiers.contains_key(&ctx.lower[p])
+                && (self.given_names.contains(ctx.tok(p))
+                    || p > ctx.seg.sentences[ctx.sentence_of(p)].first_token)
+                // "Bethnal Green MP Oona King": a name after it keeps the title.
+                && !(ctx.adjacent(t.first) && ctx.is_cap_word(t.end))
+            {
+                i += 1;
+                continue;
+            }
             let mut first = t.first;
             let mut last_end = t.end; // one past the last token
             let mut jurisdiction: Option<EntityRef> = None;
@@ -355,7 +380,7 @@ impl Recogniser for OfficeRecogniser {
                     }
                     // "GM chief executive", "Turkcell's chief operating
                     // officer": a name the lexicons do not know is the body.
-                    if t.scope != OfficeScope::National {
+                    if !matches!(t.scope, OfficeScope::National | OfficeScope::Member) {
                         if let Some(s) = self.name_run_left(ctx, q) {
                             jurisdiction = Some(EntityRef {
                                 kind: EntityKind::Organization,
@@ -393,7 +418,9 @@ impl Recogniser for OfficeRecogniser {
                             last_end = e + 1;
                         } else if e + 2 < ctx.len() && matches!(ctx.tok(e + 1), "’s" | "'s") {
                             country_owner = Some((m, e + 2));
-                        } else if jurisdiction.is_none() || t.scope != OfficeScope::National {
+                        } else if jurisdiction.is_none()
+                            || !matches!(t.scope, OfficeScope::National | OfficeScope::Member)
+                        {
                             jurisdiction = entity_ref(m);
                             last_end = e + 1;
                         }
@@ -427,7 +454,7 @@ impl Recogniser for OfficeRecogniser {
             let has_of = last_end > t.end;
             let keep = match t.scope {
                 OfficeScope::NeedsOf => has_of || jurisdiction.is_some(),
-                OfficeScope::Body | OfficeScope::National => true,
+                OfficeScope::Body | OfficeScope::National | OfficeScope::Member => true,
             };
             if keep {
                 let mut title = rank.join(" ");
