@@ -29,7 +29,7 @@ pub(crate) struct TriggerIndex {
     honorifics: HashSet<String>,
     /// Countries (by name, alias or demonym) and bodies (by name or
     /// alias), lower case: the first part of "US-brokered".
-    names: HashMap<String, EntityRef>,
+    names: FxHashMap<String, EntityRef>,
 }
 
 impl TriggerIndex {
@@ -48,7 +48,7 @@ impl TriggerIndex {
         for v in by_first.values_mut() {
             v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         }
-        let mut names: HashMap<String, EntityRef> = HashMap::new();
+        let mut names: FxHashMap<String, EntityRef> = FxHashMap::default();
         for c in &rules.countries {
             for n in std::iter::once(&c.name)
                 .chain(&c.aliases)
