@@ -163,7 +163,7 @@ impl AgreementRecogniser {
     fn parties_only(
         &self,
         ctx: &Context,
-        countries: &BTreeMap<usize, &Mention>,
+        party_at: &BTreeMap<usize, &Mention>,
         first: usize,
         end: usize,
         (h, hend): (usize, usize),
@@ -175,12 +175,8 @@ impl AgreementRecogniser {
                 i += 1;
                 continue;
             }
-            let start = ctx.token(i).start;
             // The longest name starting there ("European Union", not "European").
-            let m = countries
-                .values()
-                .filter(|m| m.start == start && m.rule != "country.seat")
-                .max_by_key(|m| m.end)?;
+            let m = party_at.get(&ctx.token(i).start)?;
             parties.push(EntityRef {
                 kind: m.kind,
                 name: m.label.clone(),
@@ -312,6 +308,22 @@ impl Recogniser for AgreementRecogniser {
                 *e = m;
             }
         }
+        // The names a phrase of parties can hold, by start byte: the
+        // longest that is not a seat.
+        let mut party_at: BTreeMap<usize, &Mention> = BTreeMap::new();
+        for &m in countries.values().filter(|m| m.rule != "country.seat") {
+            let e = party_at.entry(m.start).or_insert(m);
+            if m.end > e.end {
+                *e = m;
+            }
+        }
+        // Organisations' spans: an agreement word inside one is part of a name.
+        let in_org = Covered::new(
+            found
+                .iter()
+                .filter(|m| m.kind == EntityKind::Organization)
+                .map(|m| (m.start, m.end)),
+        );
         // Token starts inside a mention already found (people, bodies).
         let covered = Covered::new(found.iter().map(|m| (m.start, m.end)));
         let mut new = Vec::new();
@@ -366,10 +378,7 @@ impl Recogniser for AgreementRecogniser {
                 continue;
             };
             // "Countryside Alliance", "Union Pacific": a body's name.
-            let start_h = ctx.token(h).start;
-            if found.iter().any(|m| {
-                m.kind == EntityKind::Organization && m.start <= start_h && start_h < m.end
-            }) {
+            if in_org.contains(ctx.token(h).start) {
                 continue;
             }
             // "to deal with", "can't deal": a verb, not an agreement.
@@ -382,7 +391,7 @@ impl Recogniser for AgreementRecogniser {
             // names its accord ("Oslo Accords", "Paris Agreement").
             let mut named = self.named_phrase(ctx, h, hend);
             if let Some((first, end)) = named {
-                if let Some(parties) = self.parties_only(ctx, &countries, first, end, (h, hend)) {
+                if let Some(parties) = self.parties_only(ctx, &party_at, first, end, (h, hend)) {
                     named = None;
                     let (start, stop) = (ctx.token(first).start, ctx.token(end - 1).end);
                     let topics = if phrase || self.self_topics.contains(lower) {

@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashSet;
 
 use super::{Context, Detail, EntityKind, Mention, Recogniser};
@@ -79,10 +80,14 @@ impl OrgPatternRecogniser {
         }
     }
 
-    fn country_at(found: &[Mention], start: usize, end: usize) -> Option<&Mention> {
-        found
-            .iter()
-            .find(|m| m.kind == EntityKind::Country && m.start == start && m.end <= end)
+    /// The first country (in `found` order) that starts at `start` and
+    /// ends by `end`, from `by_start`: the countries of `found` by start.
+    fn country_at<'m>(
+        by_start: &BTreeMap<usize, Vec<&'m Mention>>,
+        start: usize,
+        end: usize,
+    ) -> Option<&'m Mention> {
+        by_start.get(&start)?.iter().copied().find(|m| m.end <= end)
     }
 }
 
@@ -92,6 +97,10 @@ impl Recogniser for OrgPatternRecogniser {
     }
 
     fn recognise(&self, ctx: &Context, found: &mut Vec<Mention>) {
+        let mut countries: BTreeMap<usize, Vec<&Mention>> = BTreeMap::new();
+        for m in found.iter().filter(|m| m.kind == EntityKind::Country) {
+            countries.entry(m.start).or_default().push(m);
+        }
         let mut new = Vec::new();
         for i in 0..ctx.len() {
             if !ctx.is_cap_word(i) || !self.heads.contains(ctx.tok(i)) || ctx.in_title_case(i) {
@@ -152,7 +161,7 @@ impl Recogniser for OrgPatternRecogniser {
             }
             let start = ctx.token(first).start;
             let end = ctx.token(last).end;
-            let country = Self::country_at(found, start, end).map(|m| m.label.clone());
+            let country = Self::country_at(&countries, start, end).map(|m| m.label.clone());
             new.push(Mention {
                 start,
                 end,
@@ -188,27 +197,40 @@ impl Recogniser for OrgPatternRecogniser {
                 described.insert(&ctx.text[ctx.token(i).start..ctx.token(e - 1).end]);
             }
         }
-        for name in &described {
-            let mut from = 0;
-            while let Some(at) = ctx.text[from..].find(name) {
-                let start = from + at;
-                let end = start + name.len();
-                from = end;
-                if ctx.token_starting_at(start).is_none() || ctx.token_ending_at(end).is_none() {
-                    continue;
-                }
-                new.push(Mention {
-                    start,
-                    end,
-                    kind: EntityKind::Organization,
-                    label: name.to_string(),
-                    rule: "org.descriptor",
-                    detail: Detail::Organization {
-                        org_type: "Organization".into(),
-                        country: None,
-                    },
-                });
+        // Every occurrence of every such name, found in one pass, in text
+        // order (of one name, those that do not overlap, from the left).
+        let mut described: Vec<&str> = described.into_iter().collect();
+        described.sort_unstable();
+        let occurrences = match AhoCorasick::new(&described) {
+            Ok(ac) => ac.find_overlapping_iter(ctx.text).collect::<Vec<_>>(),
+            Err(_) => Vec::new(),
+        };
+        let mut next_free = vec![0; described.len()];
+        let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+        for m in occurrences {
+            let p = m.pattern().as_usize();
+            if m.start() >= next_free[p] {
+                next_free[p] = m.end();
+                spans.push((m.start(), m.end(), p));
             }
+        }
+        spans.sort_unstable();
+        for (start, end, p) in spans {
+            let name = described[p];
+            if ctx.token_starting_at(start).is_none() || ctx.token_ending_at(end).is_none() {
+                continue;
+            }
+            new.push(Mention {
+                start,
+                end,
+                kind: EntityKind::Organization,
+                label: name.to_string(),
+                rule: "org.descriptor",
+                detail: Detail::Organization {
+                    org_type: "Organization".into(),
+                    country: None,
+                },
+            });
         }
         // A country's government and parliament.
         for c in found.iter().filter(|m| m.kind == EntityKind::Country) {
