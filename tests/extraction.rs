@@ -729,3 +729,43 @@ fn agents_opening_a_sentence_then_in_a_deal_are_its_parties() {
     let kg = graph(&["Fish news\n\nInvestment by Chile in the fisheries deal rose."]);
     assert!(!triples(&kg).iter().any(|(s, _, _)| s == "Chile"));
 }
+
+#[test]
+fn the_subject_under_a_deal_is_its_party() {
+    let kg = graph(&[
+        "Chile and Peru signed a fisheries agreement on Monday. Under the agreement, Peru will cut its catch.",
+    ]);
+    assert_has(&kg, "Peru", "partyTo", "Chile–Peru fisheries agreement");
+    // "Under" inside a clause, and an agent not opening the clause.
+    let kg = graph(&[
+        "Fish news\n\nThe catch fell under the fisheries agreement in Peru. Under the fisheries agreement, fishermen in Chile lost work.",
+    ]);
+    assert!(
+        !triples(&kg)
+            .iter()
+            .any(|(s, _, _)| s == "Peru" || s == "Chile"),
+        "{:#?}",
+        triples(&kg)
+    );
+}
+
+#[test]
+fn countries_written_as_signatories_or_parties() {
+    let kg = graph(&[
+        "Fish news\n\nThe signatories to the fisheries treaty include Chile and Peru, but not Bolivia, whose envoy Ana Lopes attended.",
+    ]);
+    assert_has(&kg, "Chile", "signed", "Chile–Peru fisheries treaty");
+    assert_has(&kg, "Peru", "signed", "Chile–Peru fisheries treaty");
+    assert!(!triples(&kg).iter().any(|(s, _, _)| s == "Bolivia"));
+    let kg = graph(&["Fish news\n\nChile and Peru are both signatories of the fisheries treaty."]);
+    assert_has(&kg, "Chile", "signed", "Chile–Peru fisheries treaty");
+    assert_has(&kg, "Peru", "signed", "Chile–Peru fisheries treaty");
+    let kg = graph(&["Fish news\n\nBolivia is not a party to the fisheries treaty, unlike Chile."]);
+    assert!(
+        !triples(&kg).iter().any(|(s, _, _)| s == "Chile"),
+        "{:#?}",
+        triples(&kg)
+    );
+    let kg = graph(&["Fish news\n\nPeru is a party to the fisheries treaty."]);
+    assert_has(&kg, "Peru", "partyTo", "Peru fisheries treaty");
+}

@@ -410,6 +410,38 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                 }
             }
         }
+        // "Under the deal, Chile will cut tariffs", "as part of the
+        // agreement, the two firms ...": the subject of the clause the
+        // agreement governs is its party (a country or body).
+        if under_terms(ctx, a.first, s.first_token) {
+            let mut f = a.end;
+            if f < s.end_token && ctx.tok(f) == "," {
+                f += 1;
+            }
+            let whole = in_sentence(&ms, f, s.end_token);
+            let group = subject_group(ctx, &ms, &whole, f, s.end_token);
+            let starts = group.first().is_some_and(|m| {
+                (f..m.first).all(|g| matches!(ctx.lower[g].as_str(), "the" | "both"))
+            });
+            let next_verb = group.last().is_some_and(|m| {
+                m.end < s.end_token
+                    && ctx.token(m.end).kind == TokenKind::Word
+                    && !ctx.token(m.end).capitalised
+                    && !matches!(ctx.lower[m.end].as_str(), "of" | "and" | "or" | "’s" | "'s")
+            });
+            if f > a.end && starts && next_verb {
+                for m in group.iter().filter(|m| m.kind != EntityKind::Person) {
+                    acc.add(
+                        m.entity,
+                        "partyTo",
+                        a.entity,
+                        s.start,
+                        s.end,
+                        "relation.under-terms",
+                    );
+                }
+            }
+        }
         // Agents right before it, joined by "-", "and" or "'s".
         let mut j = k;
         let mut edge = a.first;
@@ -569,6 +601,14 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                         {
                             acc.add(m.entity, pred, a.entity, s.start, s.end, "relation.role");
                         }
+                        // Countries and bodies only when written as the
+                        // role's holders: "X and Y are signatories",
+                        // "signatories include X and Y".
+                        for m in role_holders(ctx, &ms, sentence, t, s.first_token, w_end) {
+                            if m.kind != EntityKind::Person {
+                                acc.add(m.entity, pred, a.entity, s.start, s.end, "relation.role");
+                            }
+                        }
                     }
                 }
             }
@@ -583,6 +623,119 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             evidence,
         })
         .collect()
+}
+
+/// The agents a role word names: the group right before "are (both)
+/// signatories" / "is a signatory", or right after "signatories include",
+/// "signatories, X and Y".
+fn role_holders(
+    ctx: &Context,
+    ms: &[M],
+    sentence: &[usize],
+    t: (usize, usize),
+    floor: usize,
+    end: usize,
+) -> Vec<M> {
+    const COPULAS: &[&str] = &["are", "were", "is", "was", "became", "become", "remain"];
+    const FILLERS: &[&str] = &[
+        "a", "both", "all", "the", "among", "original", "fellow", "key",
+    ];
+    // Before: "X and Y are (both) signatories".
+    let mut k = t.0;
+    while k > floor && FILLERS.contains(&ctx.lower[k - 1].as_str()) && t.0 - k < 3 {
+        k -= 1;
+    }
+    if k > floor && COPULAS.contains(&ctx.lower[k - 1].as_str()) {
+        let c = k - 1;
+        let last = sentence.iter().map(|&x| ms[x]).rfind(|m| m.end <= c);
+        if let Some(last) = last.filter(|m| m.end == c && is_agent(m)) {
+            // The whole group ending right before the copula.
+            let start = sentence
+                .iter()
+                .map(|&x| ms[x])
+                .filter(|m| m.first >= floor && m.end <= c)
+                .map(|m| m.first)
+                .min()
+                .unwrap_or(last.first);
+            let group = subject_group(ctx, ms, sentence, start, c);
+            if group.last().is_some_and(|m| m.end == last.end) {
+                return group;
+            }
+            return vec![last];
+        }
+    }
+    // After: "signatories include X and Y", "signatories, X and Y,",
+    // "signatories to the accord include X".
+    let mut f = t.1;
+    if f < end && matches!(ctx.lower[f].as_str(), "to" | "of") {
+        if let Some(a) = sentence
+            .iter()
+            .map(|&x| ms[x])
+            .find(|m| m.kind == EntityKind::Agreement && m.first > f && m.first <= f + 3)
+        {
+            if (f + 1..a.first)
+                .all(|g| modifier(ctx, g) || DETERMINERS.contains(&ctx.lower[g].as_str()))
+            {
+                f = a.end;
+            }
+        }
+    }
+    let after_role = f;
+    while f < end
+        && f < after_role + 3
+        && matches!(
+            ctx.lower[f].as_str(),
+            "include" | "included" | "including" | "are" | "were" | "," | "such" | "as" | "the"
+        )
+    {
+        f += 1;
+    }
+    if f == after_role {
+        return vec![];
+    }
+    let group = subject_group(ctx, ms, sentence, f, end);
+    if group.first().is_some_and(|m| m.first == f) {
+        group
+    } else {
+        vec![]
+    }
+}
+
+/// "Under the deal", "under the terms of the accord", "as part of the
+/// agreement": the words before an agreement that open a clause it governs.
+fn under_terms(ctx: &Context, first: usize, floor: usize) -> bool {
+    let mut k = first;
+    // A determiner or a possessive ("under its deal", "under the new pact").
+    while k > floor && a_lead(&ctx.lower[k - 1]) && first - k < 3 {
+        k -= 1;
+    }
+    let before = |n: usize| -> Vec<&str> {
+        if k < floor + n {
+            return vec![];
+        }
+        ctx.lower[k - n..k].iter().map(String::as_str).collect()
+    };
+    let opens = |n: usize| k - n == floor || matches!(ctx.tok(k - n - 1), "," | "\"" | "“");
+    if before(1) == ["under"] && opens(1) {
+        return true;
+    }
+    for lead in [
+        &["under", "the", "terms", "of"][..],
+        &["as", "part", "of"],
+        &["under", "terms", "of"],
+    ] {
+        if k >= floor + lead.len() && before(lead.len()) == lead && opens(lead.len()) {
+            return true;
+        }
+    }
+    false
+}
+
+fn a_lead(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "this" | "that" | "its" | "their" | "new" | "proposed"
+    )
 }
 
 /// Indices of the mentions inside the tokens `[first, end)`; `ms` is in
