@@ -769,3 +769,25 @@ fn countries_written_as_signatories_or_parties() {
     let kg = graph(&["Fish news\n\nPeru is a party to the fisheries treaty."]);
     assert_has(&kg, "Peru", "partyTo", "Peru fisheries treaty");
 }
+
+#[test]
+fn a_firm_buying_another_makes_both_parties_to_the_deal() {
+    let kg = graph(&[
+        "Retail news\n\nNorvik Group is to buy rival Tessel Group for $2bn. The deal will create a large chain.",
+    ]);
+    let t = triples(&kg);
+    for firm in ["Norvik Group", "Tessel Group"] {
+        assert!(
+            t.iter().any(|(s, p, _)| s == firm && p == "partyTo"),
+            "{firm} in {t:#?}"
+        );
+    }
+    // A stake owned by another firm, and no deal named nearby.
+    let kg = graph(&[
+        "Retail news\n\nNorvik Group bought Tessel Group's stake in Zenith Bank. The deal will create a large chain.",
+    ]);
+    let t = triples(&kg);
+    assert!(!t.iter().any(|(s, _, _)| s == "Tessel Group"), "{t:#?}");
+    let kg = graph(&["Retail news\n\nNorvik Group is to buy rival Tessel Group for $2bn."]);
+    assert!(triples(&kg).iter().all(|(_, p, _)| p != "partyTo"));
+}

@@ -171,6 +171,9 @@ struct M {
     entity: usize,
     kind: EntityKind,
     rule: &'static str,
+    /// An agreement of the plain class (a deal, a merger, a takeover), not
+    /// a treaty or a declaration.
+    deal: bool,
 }
 
 /// A trigger in a sentence: its tokens, its predicate, where its clause
@@ -279,6 +282,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                 entity: b.entity_of[i],
                 kind: m.kind,
                 rule: m.rule,
+                deal: matches!(&m.detail, Detail::Agreement { class, .. } if class == "Agreement"),
             })
         })
         .collect();
@@ -499,8 +503,9 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             edge = m.first;
         }
     }
-    for s in &ctx.seg.sentences {
+    for (si, s) in ctx.seg.sentences.iter().enumerate() {
         let in_s = in_sentence(&ms, s.first_token, s.end_token);
+        acquisitions(ctx, &ms, &in_s, si, &mut acc);
         // holdsOffice: "President Zelensky", "Bessent, U.S. Treasury Secretary,".
         for w in in_s.windows(2) {
             let (x, y) = (ms[w[0]], ms[w[1]]);
@@ -623,6 +628,149 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             evidence,
         })
         .collect()
+}
+
+/// Verbs of one firm buying another: "X is to buy rival Y", "X agreed to
+/// acquire Y", "X will merge with Y".
+const ACQUIRE: &[&[&str]] = &[
+    &["buy"],
+    &["buys"],
+    &["bought"],
+    &["buying"],
+    &["acquire"],
+    &["acquires"],
+    &["acquired"],
+    &["acquiring"],
+    &["take", "over"],
+    &["takes", "over"],
+    &["took", "over"],
+    &["taking", "over"],
+    &["merge", "with"],
+    &["merges", "with"],
+    &["merged", "with"],
+    &["merging", "with"],
+    &["buy", "out"],
+];
+
+/// "Federated is to buy rival May for $11bn": the buyer and the firm
+/// bought are parties to the deal the sentence names, or failing that the
+/// deal named in the next two sentences ("The deal ...") or the one before.
+fn acquisitions(ctx: &Context, ms: &[M], in_s: &[usize], si: usize, acc: &mut Acc) {
+    let s = ctx.seg.sentences[si];
+    for t0 in s.first_token..s.end_token {
+        let Some(words) = ACQUIRE
+            .iter()
+            .find(|w| t0 + w.len() <= s.end_token && ctx.lower[t0..t0 + w.len()] == w[..])
+        else {
+            continue;
+        };
+        let t1 = t0 + words.len();
+        // "the firm it bought", "bought shares in X": only firms named
+        // right around the verb.
+        if negated(ctx, t0, s.first_token) {
+            continue;
+        }
+        let clause_start = (s.first_token..t0)
+            .rev()
+            .find(|&k| CLAUSE_MARKERS.contains(&ctx.lower[k].as_str()))
+            .map_or(s.first_token, |k| k + 1);
+        // The firm right before the verb ("US retail giant Federated is to
+        // buy"), with a firm joined to it by "and".
+        let mut buyers: Vec<M> = Vec::new();
+        if let Some(last) = in_s
+            .iter()
+            .map(|&k| ms[k])
+            .rfind(|m| m.end <= t0 && m.first >= clause_start)
+        {
+            buyers.push(last);
+            let earlier = in_s
+                .iter()
+                .map(|&k| ms[k])
+                .rfind(|m| m.end < last.first && m.first >= clause_start);
+            if let Some(e) = earlier.filter(|e| e.end + 1 == last.first && ctx.tok(e.end) == "and")
+            {
+                buyers.insert(0, e);
+            }
+        }
+        // The buyer's group ends shortly before the verb: "X is to buy",
+        // "X has agreed to buy", "X will".
+        let near = buyers.last().is_some_and(|m| {
+            // A capitalised word right after the name is its tail the
+            // recognisers left out ("Federated Department Stores is to").
+            t0 - m.end <= 4
+                && (m.end..t0).all(|g| {
+                    ctx.token(g).kind == TokenKind::Word
+                        && (!ctx.token(g).capitalised || g == m.end && g + 1 < t0)
+                })
+        });
+        // Firms only: "Brazil buy boosts Inbev" is a headline's noun.
+        if !near || buyers.iter().any(|m| m.kind != EntityKind::Organization) {
+            continue;
+        }
+        let mut f = t1;
+        while f < s.end_token
+            && f < t1 + 3
+            && ctx.token(f).kind == TokenKind::Word
+            && !ctx.token(f).capitalised
+            && !GROUP_BREAKS.contains(&ctx.lower[f].as_str())
+            && !matches!(
+                ctx.lower[f].as_str(),
+                "shares" | "stake" | "stakes" | "assets"
+            )
+        {
+            f += 1;
+        }
+        let bought = subject_group(ctx, ms, in_s, f, s.end_token);
+        if bought.first().is_none_or(|m| m.first != f)
+            || bought.iter().any(|m| m.kind != EntityKind::Organization)
+        {
+            continue;
+        }
+        // "X bought Y's stake in Z": a possessive is not the firm bought.
+        if bought
+            .last()
+            .is_some_and(|m| m.end < s.end_token && matches!(ctx.tok(m.end), "’s" | "'s" | "-"))
+        {
+            continue;
+        }
+        let deal = in_s
+            .iter()
+            .map(|&k| ms[k])
+            .filter(|m| m.kind == EntityKind::Agreement && m.deal)
+            .min_by_key(|m| m.first.abs_diff(t0))
+            .or_else(|| {
+                let first_after = ms.partition_point(|m| m.first < s.end_token);
+                ms[first_after..]
+                    .iter()
+                    .take_while(|m| ctx.sentence_of(m.first) <= si + 2)
+                    .find(|m| m.kind == EntityKind::Agreement)
+                    .copied()
+                    .filter(|m| m.deal)
+            })
+            .or_else(|| {
+                let below = ms.partition_point(|m| m.first < s.first_token);
+                ms[..below]
+                    .iter()
+                    .rev()
+                    .take_while(|m| ctx.sentence_of(m.first) + 1 >= si)
+                    .find(|m| m.kind == EntityKind::Agreement)
+                    .copied()
+                    .filter(|m| m.deal)
+            });
+        let Some(a) = deal else {
+            continue;
+        };
+        for m in buyers.iter().chain(&bought) {
+            acc.add(
+                m.entity,
+                "partyTo",
+                a.entity,
+                s.start,
+                s.end,
+                "relation.acquisition",
+            );
+        }
+    }
 }
 
 /// The agents a role word names: the group right before "are (both)
