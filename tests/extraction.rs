@@ -791,3 +791,29 @@ fn a_firm_buying_another_makes_both_parties_to_the_deal() {
     let kg = graph(&["Retail news\n\nNorvik Group is to buy rival Tessel Group for $2bn."]);
     assert!(triples(&kg).iter().all(|(_, p, _)| p != "partyTo"));
 }
+
+#[test]
+fn a_proposal_for_an_agreement_and_signing_it_later() {
+    let kg = graph(&["Fish news\n\nChile's proposal for a ceasefire was rejected by Peru."]);
+    assert_has(&kg, "Chile", "proposed", "Chile–Peru ceasefire");
+    let kg = graph(&["Fish news\n\nA proposal by Chile for a ceasefire was welcomed."]);
+    assert!(triples(&kg)
+        .iter()
+        .any(|(s, p, _)| s == "Chile" && p == "proposed"));
+    // A proposal whose agreement is in another phrase.
+    let kg =
+        graph(&["Fish news\n\nChile's latest proposals, critics said, were opposed to any deal."]);
+    assert!(!triples(&kg).iter().any(|(s, _, _)| s == "Chile"));
+    // "sign it later": the agreement last named.
+    let kg = graph(&[
+        "Fish news\n\nThe fisheries deal was signed by Chile. Bolivia is expected to sign it later this month.",
+    ]);
+    assert!(triples(&kg)
+        .iter()
+        .any(|(s, p, _)| s == "Bolivia" && p == "signed"));
+    // "sign it into law" is no agreement's signing.
+    let kg = graph(&[
+        "Fish news\n\nThe fisheries deal was signed by Chile. Bolivia signed it into law.",
+    ]);
+    assert!(!triples(&kg).iter().any(|(s, _, _)| s == "Bolivia"));
+}

@@ -1182,13 +1182,28 @@ fn noun(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
     }) else {
         return;
     };
+    // "X's latest proposals, critics opposed to any deal": a proposal's
+    // agreement is in its own phrase.
+    if pred == "proposed" && (t.1..a.first).any(|k| ctx.tok(k) == ",") {
+        return;
+    }
     let mut agents = prepositional_agents(ctx, ms, sentence, t.1, a.first, &["with", "between"]);
     // "Zelensky's rejection": the owner right before.
     let owner = sentence.iter().map(|&k| ms[k]).find(|m| {
         is_agent(m) && m.end < t.0 && matches!(ctx.tok(m.end), "’s" | "'s") && t.0 - m.end <= 3
     });
-    // "the signing of the deal by X"
-    let by = prepositional_agents(ctx, ms, sentence, a.end, s_end_tok, &["by"]);
+    // "the signing of the deal by X", "a proposal by X for a truce"
+    let mut by = prepositional_agents(ctx, ms, sentence, a.end, s_end_tok, &["by"]);
+    if ctx.lower.get(t.1).is_some_and(|w| w == "by") {
+        by.extend(prepositional_agents(
+            ctx,
+            ms,
+            sentence,
+            t.1,
+            a.first,
+            &["by"],
+        ));
+    }
     if let Some(o) = owner {
         agents.push(o);
     } else if !by.is_empty() {
@@ -1227,6 +1242,17 @@ fn pronoun_object(ctx: &Context, ms: &[M], t: (usize, usize)) -> Option<M> {
         "today",
         "this",
         "too",
+        "next",
+        "later",
+        "soon",
+        "tomorrow",
+        "within",
+        "until",
+        "again",
+        "formally",
+        "once",
+        "if",
+        "unless",
     ];
     let mut k = t.1;
     while k < ctx.len() && k < t.1 + 2 && PARTICLES.contains(&ctx.lower[k].as_str()) {
