@@ -817,3 +817,41 @@ fn a_proposal_for_an_agreement_and_signing_it_later() {
     ]);
     assert!(!triples(&kg).iter().any(|(s, _, _)| s == "Bolivia"));
 }
+
+#[test]
+fn agreed_to_a_deal_between_parties_and_negotiators_for_them() {
+    let kg = graph(&["Fish news\n\nChile and Peru have agreed to a fisheries deal, Bolivia said."]);
+    assert_has(&kg, "Chile", "signed", "Chile–Peru fisheries deal");
+    assert_has(&kg, "Peru", "signed", "Chile–Peru fisheries deal");
+    // An infinitive after "agreed to" is its own verb.
+    let kg = graph(&["Fish news\n\nChile has agreed to scrap the fisheries deal."]);
+    assert!(
+        !triples(&kg).iter().any(|(_, p, _)| p == "signed"),
+        "{:#?}",
+        triples(&kg)
+    );
+    let kg = graph(&[
+        "Fish news\n\nThe fisheries treaty, agreed between Chile and Peru in 2004, expires soon.",
+    ]);
+    assert_has(&kg, "Chile", "partyTo", "Chile–Peru fisheries treaty");
+    assert_has(&kg, "Peru", "partyTo", "Chile–Peru fisheries treaty");
+    let kg = graph(&[
+        "Fish news\n\nNegotiators for Chile and Peru finalised the text of the fisheries treaty.",
+    ]);
+    assert_has(&kg, "Chile", "finalized", "Chile–Peru fisheries treaty");
+    // "for" as an adverbial keeps its object out of the subject.
+    let kg = graph(&["Fish news\n\nFor Chile, Peru finalised the text of the fisheries treaty."]);
+    assert!(!triples(&kg)
+        .iter()
+        .any(|(s, p, _)| s == "Chile" && p == "finalized"));
+    let kg = graph(&[
+        "Fish news\n\nUnder a fisheries deal struck on Monday, Chile will buy fish from Peru.",
+    ]);
+    assert!(
+        triples(&kg)
+            .iter()
+            .any(|(s, p, _)| s == "Chile" && p == "partyTo"),
+        "{:#?}",
+        triples(&kg)
+    );
+}

@@ -147,6 +147,18 @@ const ADVERBIAL_PREPOSITIONS: &[&str] = &[
     "like",
     "over",
 ];
+/// People who act for a party: "negotiators for X".
+const ENVOY_NOUNS: &[&str] = &[
+    "negotiators",
+    "negotiator",
+    "envoys",
+    "envoy",
+    "representatives",
+    "delegates",
+    "delegation",
+    "delegations",
+    "mediators",
+];
 /// Words that start a new clause with its own subject.
 const CLAUSE_MARKERS: &[&str] = &[
     ";", ":", "–", "—", "that", "which", "who", "whereas", "while", "although", "because", "but",
@@ -419,6 +431,16 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
         // agreement governs is its party (a country or body).
         if under_terms(ctx, a.first, s.first_token) {
             let mut f = a.end;
+            // "Under a deal struck on Monday, X will": a short phrase
+            // without names before the comma.
+            if let Some(c) = (f..s.end_token.min(f + 8)).find(|&g| ctx.tok(g) == ",") {
+                if (f..c).all(|g| {
+                    at_token[g].is_none_or(|x| !ms[x].kind.is_agent())
+                        && ctx.token(g).kind != TokenKind::Punct
+                }) {
+                    f = c;
+                }
+            }
             if f < s.end_token && ctx.tok(f) == "," {
                 f += 1;
             }
@@ -882,7 +904,7 @@ fn under_terms(ctx: &Context, first: usize, floor: usize) -> bool {
 fn a_lead(w: &str) -> bool {
     matches!(
         w,
-        "the" | "this" | "that" | "its" | "their" | "new" | "proposed"
+        "the" | "a" | "an" | "this" | "that" | "its" | "their" | "new" | "proposed"
     )
 }
 
@@ -924,7 +946,11 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
         {
             k -= 1;
         }
-        k > from && ADVERBIAL_PREPOSITIONS.contains(&ctx.lower[k - 1].as_str())
+        // "Negotiators for X and Y": the people of a party.
+        let for_party = k > from + 1
+            && ctx.lower[k - 1] == "for"
+            && ENVOY_NOUNS.contains(&ctx.lower[k - 2].as_str());
+        k > from && !for_party && ADVERBIAL_PREPOSITIONS.contains(&ctx.lower[k - 1].as_str())
     };
     let Some(start) = inside
         .iter()
@@ -1059,7 +1085,23 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         } else {
             from = t.1;
         }
-    } else if ctx.lower.get(from).is_some_and(|w| w == "onto") {
+    } else if ctx.lower.get(from).is_some_and(|w| w == "onto")
+        || ctx.lower[t.0].starts_with("agree")
+        && t.1 - t.0 == 1
+        && ctx
+            .lower
+            .get(from)
+            .is_some_and(|w| matches!(w.as_str(), "to" | "on" | "upon"))
+        // "agreed to a ceasefire", "agreed on the deal"; not "agreed to
+        // scrap the deal", an infinitive.
+        && ctx.lower.get(from + 1).is_some_and(|w| {
+            OBJECT_GAP.contains(&w.as_str())
+                || ctx.token(from + 1).kind == TokenKind::Number
+                || sentence
+                    .iter()
+                    .any(|&k| ms[k].kind == EntityKind::Agreement && ms[k].first == from + 1)
+        })
+    {
         from += 1;
     }
     // The object: an agreement right after the verb. A short bracket
@@ -1142,7 +1184,17 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         return;
     }
     // Passive: "the deal, signed by X".
-    let by = prepositional_agents(ctx, ms, sentence, t.1, s_end_tok, &["by"]);
+    // "the treaty, agreed between X and Y": the parties of a participle
+    // (negotiators when it was negotiated).
+    let mut by = prepositional_agents(ctx, ms, sentence, t.1, s_end_tok, &["by"]);
+    let mut rule = "relation.passive-by";
+    if by.is_empty() && ctx.lower.get(t.1).is_some_and(|w| w == "between") {
+        by = prepositional_agents(ctx, ms, sentence, t.1, s_end_tok, &["between"]);
+        rule = "relation.passive-between";
+        if pred != "negotiated" {
+            pred = "partyTo".into();
+        }
+    }
     if by.is_empty() {
         return;
     }
@@ -1152,14 +1204,7 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         .rfind(|m| m.kind == EntityKind::Agreement && m.end <= t.0 && t.0 - m.end <= 8);
     if let Some(a) = before {
         for m in by {
-            acc.add(
-                m.entity,
-                &pred,
-                a.entity,
-                s_start,
-                s_end,
-                "relation.passive-by",
-            );
+            acc.add(m.entity, &pred, a.entity, s_start, s_end, rule);
         }
     }
 }
