@@ -855,3 +855,31 @@ fn agreed_to_a_deal_between_parties_and_negotiators_for_them() {
         triples(&kg)
     );
 }
+
+#[test]
+fn they_takes_a_pair_and_it_after_two_firms_takes_none() {
+    let kg =
+        graph(&["Fish news\n\nChile and Peru held talks on Monday. They agreed a fisheries deal."]);
+    assert_has(&kg, "Chile", "signed", "Chile–Peru fisheries deal");
+    assert_has(&kg, "Peru", "signed", "Chile–Peru fisheries deal");
+    let kg = graph(&[
+        "Firm news\n\nNorvik Group and Tessel Group are rivals. It signed the supply deal on Monday.",
+    ]);
+    assert!(
+        !triples(&kg).iter().any(|(_, p, _)| p == "signed"),
+        "{:#?}",
+        triples(&kg)
+    );
+    let kg =
+        graph(&["Firm news\n\nNorvik Group said on Monday that it had signed the supply deal."]);
+    assert!(triples(&kg)
+        .iter()
+        .any(|(s, p, _)| s == "Norvik Group" && p == "signed"));
+    let kg = graph(&["Fish news\n\nChile backed the fisheries deal, but Peru opposed it."]);
+    assert!(triples(&kg)
+        .iter()
+        .any(|(s, p, _)| s == "Peru" && p == "rejected"));
+    // "opposed" as a participle in a noun phrase is no subject's act.
+    let kg = graph(&["Fish news\n\nThe widely opposed fisheries deal was signed by Chile."]);
+    assert!(!triples(&kg).iter().any(|(_, p, _)| p == "rejected"));
+}

@@ -1459,13 +1459,55 @@ fn carried_subject(
         return vec![];
     };
     let person = matches!(ctx.lower[p].as_str(), "he" | "she");
-    earlier(p, &|m: &M| {
+    let Some(c) = earlier(p, &|m: &M| {
         if person {
             m.kind == EntityKind::Person
         } else {
             m.kind != EntityKind::Person
         }
-    })
-    .into_iter()
-    .collect()
+    }) else {
+        return vec![];
+    };
+    if person {
+        return vec![c];
+    }
+    // The agents joined to it: "Chile and Peru held talks. They agreed …".
+    let below = ms.partition_point(|m| m.first < c.first);
+    let mut group = vec![c];
+    let mut edge = c.first;
+    for m in ms[..below].iter().rev() {
+        let joined = m.end <= edge
+            && edge - m.end <= 1
+            && (m.end..edge).all(|g| matches!(ctx.tok(g), "and" | ","));
+        if !joined || !is_agent(m) || m.kind == EntityKind::Person {
+            break;
+        }
+        group.insert(0, *m);
+        edge = m.first;
+    }
+    let pair = group.len() > 1 && (c.end..p).all(|g| !matches!(ctx.tok(g), "and" | ","));
+    if ctx.lower[p] == "they" {
+        return if pair { group } else { vec![c] };
+    }
+    // "it" after two bodies or countries (a group, or a rival named in
+    // the same stretch) is either: no answer rather than a wrong one.
+    // "X said that it …" keeps X, the subject of the sentence.
+    let sentence_first = ctx.seg.sentences[ctx.sentence_of(p)].first_token;
+    let opens_clause = c.first >= sentence_first
+        && ms[ms.partition_point(|m| m.first < sentence_first)..below]
+            .iter()
+            .all(|m| !is_agent(m));
+    if opens_clause {
+        return vec![c];
+    }
+    let floor = ctx.sentence_of(c.first);
+    let rivals = ms[..ms.partition_point(|m| m.first < p)]
+        .iter()
+        .rev()
+        .take_while(|m| ctx.sentence_of(m.first) >= floor)
+        .any(|m| is_agent(m) && m.kind == c.kind && m.entity != c.entity);
+    if rivals {
+        return vec![];
+    }
+    vec![c]
 }
