@@ -883,3 +883,36 @@ fn they_takes_a_pair_and_it_after_two_firms_takes_none() {
     let kg = graph(&["Fish news\n\nThe widely opposed fisheries deal was signed by Chile."]);
     assert!(!triples(&kg).iter().any(|(_, p, _)| p == "rejected"));
 }
+
+#[test]
+fn firms_that_win_form_or_enter_into_a_deal_are_parties() {
+    let kg = graph(&["Oil news\n\nNorvik Group has won a drilling contract from Peru."]);
+    assert!(triples(&kg)
+        .iter()
+        .any(|(s, p, _)| s == "Norvik Group" && p == "partyTo"));
+    let kg = graph(&["Oil news\n\nNorvik Group and Tessel Group formed a joint venture in Peru."]);
+    assert!(triples(&kg)
+        .iter()
+        .any(|(s, p, _)| s == "Tessel Group" && p == "partyTo"));
+    let kg =
+        graph(&["Oil news\n\nNorvik Group entered into a supply agreement with Tessel Group."]);
+    assert!(triples(&kg)
+        .iter()
+        .any(|(s, p, _)| s == "Norvik Group" && p == "signed"));
+    // "Peru's Quenta won": the owner of an unknown name is no subject.
+    let kg = graph(&["Oil news\n\nPeru's Quenta has won a drilling contract."]);
+    assert!(
+        !triples(&kg).iter().any(|(s, _, _)| s == "Peru"),
+        "{:#?}",
+        triples(&kg)
+    );
+    // Winning something else, then an agreement later in the sentence.
+    let kg = graph(&[
+        "Oil news\n\nNorvik Group won praise for its work, and the supply deal was signed.",
+    ]);
+    assert!(
+        !triples(&kg).iter().any(|(s, _, _)| s == "Norvik Group"),
+        "{:#?}",
+        triples(&kg)
+    );
+}

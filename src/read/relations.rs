@@ -952,12 +952,24 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
             && ENVOY_NOUNS.contains(&ctx.lower[k - 2].as_str());
         k > from && !for_party && ADVERBIAL_PREPOSITIONS.contains(&ctx.lower[k - 1].as_str())
     };
+    // "Turkey's Everasia won": the owner of a name no recogniser knew is
+    // not the subject.
+    let owner_of_unknown = |m: &M| {
+        m.end + 1 < to
+            && matches!(ctx.tok(m.end), "’s" | "'s")
+            && ctx.token(m.end + 1).kind == TokenKind::Word
+            && ctx.token(m.end + 1).capitalised
+            && !inside.iter().any(|x| x.first == m.end + 1)
+    };
     let Some(start) = inside
         .iter()
         .position(|m| is_agent(m) && !after_preposition(m))
     else {
         return vec![];
     };
+    if owner_of_unknown(&inside[start]) {
+        return vec![];
+    }
     let mut group = vec![inside[start]];
     let mut pos = inside[start].end;
     for m in &inside[start + 1..] {
