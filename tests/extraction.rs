@@ -916,3 +916,19 @@ fn firms_that_win_form_or_enter_into_a_deal_are_parties() {
         triples(&kg)
     );
 }
+
+#[test]
+fn a_minister_signing_acts_for_the_country_of_the_post() {
+    let kg =
+        graph(&["Fish news\n\nChile has a long coast. Chilean President Ana Lopes signed the fisheries deal with Peru."]);
+    assert_has(&kg, "Chile", "partyTo", "Chile–Peru fisheries deal");
+    // Welcoming a deal is no act for the country.
+    let kg = graph(&["Fish news\n\nChile has a long coast. Chilean President Ana Lopes welcomed the fisheries deal."]);
+    assert!(
+        !triples(&kg)
+            .iter()
+            .any(|(s, p, _)| s == "Chile" && p == "partyTo"),
+        "{:#?}",
+        triples(&kg)
+    );
+}

@@ -641,6 +641,44 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             }
         }
     }
+    // "Chancellor Brown signed the deal": a minister signing, negotiating
+    // or ratifying acts for the country of the post.
+    let holds: Vec<(usize, usize)> = acc
+        .found
+        .keys()
+        .filter(|(_, p, _)| p == "holdsOffice")
+        .map(|(s, _, o)| (*s, *o))
+        .collect();
+    let mut for_country = Vec::new();
+    for ((s, p, o), ev) in &acc.found {
+        if !matches!(
+            p.as_str(),
+            "signed" | "negotiated" | "ratified" | "finalized"
+        ) || b.entities[*s].kind != EntityKind::Person
+        {
+            continue;
+        }
+        for &(_, office) in holds.iter().filter(|(person, _)| person == s) {
+            let Detail::Office {
+                jurisdiction: Some(j),
+                ..
+            } = &b.entities[office].detail
+            else {
+                continue;
+            };
+            if j.kind != EntityKind::Country {
+                continue;
+            }
+            if let Some(c) = entity_of_ref(b, j).filter(|&c| !b.entities[c].mentions.is_empty()) {
+                for e in ev {
+                    for_country.push((c, *o, e.start, e.end));
+                }
+            }
+        }
+    }
+    for (c, o, start, end) in for_country {
+        acc.add(c, "partyTo", o, start, end, "relation.office-country");
+    }
     acc.found
         .into_iter()
         .map(|((subject, predicate, object), evidence)| LocalRelation {
