@@ -932,3 +932,20 @@ fn a_minister_signing_acts_for_the_country_of_the_post() {
         triples(&kg)
     );
 }
+
+#[test]
+fn signed_by_many_including_named_parties() {
+    let kg =
+        graph(&["Peace news\n\nThe accord was signed by 30 countries, including Chile and Peru."]);
+    assert_has(&kg, "Chile", "signed", "Chile–Peru accord");
+    assert_has(&kg, "Peru", "signed", "Chile–Peru accord");
+    // "including" far from "by", after other words: not the signers.
+    let kg = graph(&[
+        "Peace news\n\nThe accord was signed by 30 countries in a long and difficult ceremony in the capital, including Chile.",
+    ]);
+    assert!(
+        !triples(&kg).iter().any(|(s, _, _)| s == "Chile"),
+        "{:#?}",
+        triples(&kg)
+    );
+}

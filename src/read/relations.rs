@@ -1238,6 +1238,25 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
     // (negotiators when it was negotiated).
     let mut by = prepositional_agents(ctx, ms, sentence, t.1, s_end_tok, &["by"]);
     let mut rule = "relation.passive-by";
+    // "signed by 30 countries, including X and Y": the named members of
+    // an unnamed group of agents.
+    if by.is_empty() && ctx.lower.get(t.1).is_some_and(|w| w == "by") {
+        let limit = s_end_tok.min(t.1 + 8);
+        if let Some(inc) = (t.1 + 1..limit).find(|&k| ctx.lower[k] == "including") {
+            let unnamed = sentence
+                .iter()
+                .all(|&k| ms[k].end <= t.1 || ms[k].first >= inc);
+            let plain = (t.1 + 1..inc).all(|k| {
+                ctx.token(k).kind == TokenKind::Number
+                    || ctx.tok(k) == ","
+                    || ctx.token(k).kind == TokenKind::Word && !ctx.token(k).capitalised
+            });
+            let group = subject_group(ctx, ms, sentence, inc + 1, s_end_tok);
+            if unnamed && plain && group.first().is_some_and(|m| m.first == inc + 1) {
+                by = group;
+            }
+        }
+    }
     if by.is_empty() && ctx.lower.get(t.1).is_some_and(|w| w == "between") {
         by = prepositional_agents(ctx, ms, sentence, t.1, s_end_tok, &["between"]);
         rule = "relation.passive-between";
