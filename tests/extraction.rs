@@ -949,3 +949,30 @@ fn signed_by_many_including_named_parties() {
         triples(&kg)
     );
 }
+
+#[test]
+fn membership_talks_held_and_a_country_before_a_firm() {
+    let kg = graph(&["Trade news\n\nThe WTO is to hold membership talks with Chile and Peru."]);
+    let t = triples(&kg);
+    for s in ["World Trade Organization", "Chile", "Peru"] {
+        assert!(
+            t.iter()
+                .any(|(a, _, o)| a == s && o.contains("membership talks")),
+            "{s} in {t:#?}"
+        );
+    }
+    // The verb before the head is no subject word of it.
+    assert!(!t.iter().any(|(_, _, o)| o.contains("hold")), "{t:#?}");
+    // "held a referendum on the treaty" holds no talks on it.
+    let kg = graph(&["Trade news\n\nChile held a referendum on the fisheries treaty."]);
+    assert!(!triples(&kg).iter().any(|(_, p, _)| p == "negotiated"));
+    // "US bank Tessel Group": the country says where the firm is from.
+    let kg = graph(&["Bank news\n\nNorvik Group held merger talks with US bank Tessel Group."]);
+    let t = triples(&kg);
+    assert!(
+        t.iter()
+            .any(|(s, p, _)| s == "Tessel Group" && p == "negotiated"),
+        "{t:#?}"
+    );
+    assert!(!t.iter().any(|(s, _, _)| s == "United States"), "{t:#?}");
+}

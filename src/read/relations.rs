@@ -1008,6 +1008,25 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
     if owner_of_unknown(&inside[start]) {
         return vec![];
     }
+    // "US bank Wells Fargo", "Japanese rival Nissan": a country before a
+    // common noun and a body's name says where the body is from.
+    let mut start = start;
+    if inside[start].kind == EntityKind::Country {
+        if let Some(next) = inside.get(start + 1) {
+            let gap = inside[start].end..next.first;
+            if next.kind == EntityKind::Organization
+                && (1..=3).contains(&gap.len())
+                && gap.clone().all(|k| {
+                    ctx.token(k).kind == TokenKind::Word
+                        && !ctx.token(k).capitalised
+                        && !GROUP_BREAKS.contains(&ctx.lower[k].as_str())
+                        && !GROUP_LINKS.contains(&ctx.lower[k].as_str())
+                })
+            {
+                start += 1;
+            }
+        }
+    }
     let mut group = vec![inside[start]];
     let mut pos = inside[start].end;
     for m in &inside[start + 1..] {
