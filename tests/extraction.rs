@@ -729,3 +729,250 @@ fn agents_opening_a_sentence_then_in_a_deal_are_its_parties() {
     let kg = graph(&["Fish news\n\nInvestment by Chile in the fisheries deal rose."]);
     assert!(!triples(&kg).iter().any(|(s, _, _)| s == "Chile"));
 }
+
+#[test]
+fn the_subject_under_a_deal_is_its_party() {
+    let kg = graph(&[
+        "Chile and Peru signed a fisheries agreement on Monday. Under the agreement, Peru will cut its catch.",
+    ]);
+    assert_has(&kg, "Peru", "partyTo", "Chile–Peru fisheries agreement");
+    // "Under" inside a clause, and an agent not opening the clause.
+    let kg = graph(&[
+        "Fish news\n\nThe catch fell under the fisheries agreement in Peru. Under the fisheries agreement, fishermen in Chile lost work.",
+    ]);
+    assert!(
+        !triples(&kg)
+            .iter()
+            .any(|(s, _, _)| s == "Peru" || s == "Chile"),
+        "{:#?}",
+        triples(&kg)
+    );
+}
+
+#[test]
+fn countries_written_as_signatories_or_parties() {
+    let kg = graph(&[
+        "Fish news\n\nThe signatories to the fisheries treaty include Chile and Peru, but not Bolivia, whose envoy Ana Lopes attended.",
+    ]);
+    assert_has(&kg, "Chile", "signed", "Chile–Peru fisheries treaty");
+    assert_has(&kg, "Peru", "signed", "Chile–Peru fisheries treaty");
+    assert!(!triples(&kg).iter().any(|(s, _, _)| s == "Bolivia"));
+    let kg = graph(&["Fish news\n\nChile and Peru are both signatories of the fisheries treaty."]);
+    assert_has(&kg, "Chile", "signed", "Chile–Peru fisheries treaty");
+    assert_has(&kg, "Peru", "signed", "Chile–Peru fisheries treaty");
+    let kg = graph(&["Fish news\n\nBolivia is not a party to the fisheries treaty, unlike Chile."]);
+    assert!(
+        !triples(&kg).iter().any(|(s, _, _)| s == "Chile"),
+        "{:#?}",
+        triples(&kg)
+    );
+    let kg = graph(&["Fish news\n\nPeru is a party to the fisheries treaty."]);
+    assert_has(&kg, "Peru", "partyTo", "Peru fisheries treaty");
+}
+
+#[test]
+fn a_firm_buying_another_makes_both_parties_to_the_deal() {
+    let kg = graph(&[
+        "Retail news\n\nNorvik Group is to buy rival Tessel Group for $2bn. The deal will create a large chain.",
+    ]);
+    let t = triples(&kg);
+    for firm in ["Norvik Group", "Tessel Group"] {
+        assert!(
+            t.iter().any(|(s, p, _)| s == firm && p == "partyTo"),
+            "{firm} in {t:#?}"
+        );
+    }
+    // A stake owned by another firm, and no deal named nearby.
+    let kg = graph(&[
+        "Retail news\n\nNorvik Group bought Tessel Group's stake in Zenith Bank. The deal will create a large chain.",
+    ]);
+    let t = triples(&kg);
+    assert!(!t.iter().any(|(s, _, _)| s == "Tessel Group"), "{t:#?}");
+    let kg = graph(&["Retail news\n\nNorvik Group is to buy rival Tessel Group for $2bn."]);
+    assert!(triples(&kg).iter().all(|(_, p, _)| p != "partyTo"));
+}
+
+#[test]
+fn a_proposal_for_an_agreement_and_signing_it_later() {
+    let kg = graph(&["Fish news\n\nChile's proposal for a ceasefire was rejected by Peru."]);
+    assert_has(&kg, "Chile", "proposed", "Chile–Peru ceasefire");
+    let kg = graph(&["Fish news\n\nA proposal by Chile for a ceasefire was welcomed."]);
+    assert!(triples(&kg)
+        .iter()
+        .any(|(s, p, _)| s == "Chile" && p == "proposed"));
+    // A proposal whose agreement is in another phrase.
+    let kg =
+        graph(&["Fish news\n\nChile's latest proposals, critics said, were opposed to any deal."]);
+    assert!(!triples(&kg).iter().any(|(s, _, _)| s == "Chile"));
+    // "sign it later": the agreement last named.
+    let kg = graph(&[
+        "Fish news\n\nThe fisheries deal was signed by Chile. Bolivia is expected to sign it later this month.",
+    ]);
+    assert!(triples(&kg)
+        .iter()
+        .any(|(s, p, _)| s == "Bolivia" && p == "signed"));
+    // "sign it into law" is no agreement's signing.
+    let kg = graph(&[
+        "Fish news\n\nThe fisheries deal was signed by Chile. Bolivia signed it into law.",
+    ]);
+    assert!(!triples(&kg).iter().any(|(s, _, _)| s == "Bolivia"));
+}
+
+#[test]
+fn agreed_to_a_deal_between_parties_and_negotiators_for_them() {
+    let kg = graph(&["Fish news\n\nChile and Peru have agreed to a fisheries deal, Bolivia said."]);
+    assert_has(&kg, "Chile", "signed", "Chile–Peru fisheries deal");
+    assert_has(&kg, "Peru", "signed", "Chile–Peru fisheries deal");
+    // An infinitive after "agreed to" is its own verb.
+    let kg = graph(&["Fish news\n\nChile has agreed to scrap the fisheries deal."]);
+    assert!(
+        !triples(&kg).iter().any(|(_, p, _)| p == "signed"),
+        "{:#?}",
+        triples(&kg)
+    );
+    let kg = graph(&[
+        "Fish news\n\nThe fisheries treaty, agreed between Chile and Peru in 2004, expires soon.",
+    ]);
+    assert_has(&kg, "Chile", "partyTo", "Chile–Peru fisheries treaty");
+    assert_has(&kg, "Peru", "partyTo", "Chile–Peru fisheries treaty");
+    let kg = graph(&[
+        "Fish news\n\nNegotiators for Chile and Peru finalised the text of the fisheries treaty.",
+    ]);
+    assert_has(&kg, "Chile", "finalized", "Chile–Peru fisheries treaty");
+    // "for" as an adverbial keeps its object out of the subject.
+    let kg = graph(&["Fish news\n\nFor Chile, Peru finalised the text of the fisheries treaty."]);
+    assert!(!triples(&kg)
+        .iter()
+        .any(|(s, p, _)| s == "Chile" && p == "finalized"));
+    let kg = graph(&[
+        "Fish news\n\nUnder a fisheries deal struck on Monday, Chile will buy fish from Peru.",
+    ]);
+    assert!(
+        triples(&kg)
+            .iter()
+            .any(|(s, p, _)| s == "Chile" && p == "partyTo"),
+        "{:#?}",
+        triples(&kg)
+    );
+}
+
+#[test]
+fn they_takes_a_pair_and_it_after_two_firms_takes_none() {
+    let kg =
+        graph(&["Fish news\n\nChile and Peru held talks on Monday. They agreed a fisheries deal."]);
+    assert_has(&kg, "Chile", "signed", "Chile–Peru fisheries deal");
+    assert_has(&kg, "Peru", "signed", "Chile–Peru fisheries deal");
+    let kg = graph(&[
+        "Firm news\n\nNorvik Group and Tessel Group are rivals. It signed the supply deal on Monday.",
+    ]);
+    assert!(
+        !triples(&kg).iter().any(|(_, p, _)| p == "signed"),
+        "{:#?}",
+        triples(&kg)
+    );
+    let kg =
+        graph(&["Firm news\n\nNorvik Group said on Monday that it had signed the supply deal."]);
+    assert!(triples(&kg)
+        .iter()
+        .any(|(s, p, _)| s == "Norvik Group" && p == "signed"));
+    let kg = graph(&["Fish news\n\nChile backed the fisheries deal, but Peru opposed it."]);
+    assert!(triples(&kg)
+        .iter()
+        .any(|(s, p, _)| s == "Peru" && p == "rejected"));
+    // "opposed" as a participle in a noun phrase is no subject's act.
+    let kg = graph(&["Fish news\n\nThe widely opposed fisheries deal was signed by Chile."]);
+    assert!(!triples(&kg).iter().any(|(_, p, _)| p == "rejected"));
+}
+
+#[test]
+fn firms_that_win_form_or_enter_into_a_deal_are_parties() {
+    let kg = graph(&["Oil news\n\nNorvik Group has won a drilling contract from Peru."]);
+    assert!(triples(&kg)
+        .iter()
+        .any(|(s, p, _)| s == "Norvik Group" && p == "partyTo"));
+    let kg = graph(&["Oil news\n\nNorvik Group and Tessel Group formed a joint venture in Peru."]);
+    assert!(triples(&kg)
+        .iter()
+        .any(|(s, p, _)| s == "Tessel Group" && p == "partyTo"));
+    let kg =
+        graph(&["Oil news\n\nNorvik Group entered into a supply agreement with Tessel Group."]);
+    assert!(triples(&kg)
+        .iter()
+        .any(|(s, p, _)| s == "Norvik Group" && p == "signed"));
+    // "Peru's Quenta won": the owner of an unknown name is no subject.
+    let kg = graph(&["Oil news\n\nPeru's Quenta has won a drilling contract."]);
+    assert!(
+        !triples(&kg).iter().any(|(s, _, _)| s == "Peru"),
+        "{:#?}",
+        triples(&kg)
+    );
+    // Winning something else, then an agreement later in the sentence.
+    let kg = graph(&[
+        "Oil news\n\nNorvik Group won praise for its work, and the supply deal was signed.",
+    ]);
+    assert!(
+        !triples(&kg).iter().any(|(s, _, _)| s == "Norvik Group"),
+        "{:#?}",
+        triples(&kg)
+    );
+}
+
+#[test]
+fn a_minister_signing_acts_for_the_country_of_the_post() {
+    let kg =
+        graph(&["Fish news\n\nChile has a long coast. Chilean President Ana Lopes signed the fisheries deal with Peru."]);
+    assert_has(&kg, "Chile", "partyTo", "Chile–Peru fisheries deal");
+    // Welcoming a deal is no act for the country.
+    let kg = graph(&["Fish news\n\nChile has a long coast. Chilean President Ana Lopes welcomed the fisheries deal."]);
+    assert!(
+        !triples(&kg)
+            .iter()
+            .any(|(s, p, _)| s == "Chile" && p == "partyTo"),
+        "{:#?}",
+        triples(&kg)
+    );
+}
+
+#[test]
+fn signed_by_many_including_named_parties() {
+    let kg =
+        graph(&["Peace news\n\nThe accord was signed by 30 countries, including Chile and Peru."]);
+    assert_has(&kg, "Chile", "signed", "Chile–Peru accord");
+    assert_has(&kg, "Peru", "signed", "Chile–Peru accord");
+    // "including" far from "by", after other words: not the signers.
+    let kg = graph(&[
+        "Peace news\n\nThe accord was signed by 30 countries in a long and difficult ceremony in the capital, including Chile.",
+    ]);
+    assert!(
+        !triples(&kg).iter().any(|(s, _, _)| s == "Chile"),
+        "{:#?}",
+        triples(&kg)
+    );
+}
+
+#[test]
+fn membership_talks_held_and_a_country_before_a_firm() {
+    let kg = graph(&["Trade news\n\nThe WTO is to hold membership talks with Chile and Peru."]);
+    let t = triples(&kg);
+    for s in ["World Trade Organization", "Chile", "Peru"] {
+        assert!(
+            t.iter()
+                .any(|(a, _, o)| a == s && o.contains("membership talks")),
+            "{s} in {t:#?}"
+        );
+    }
+    // The verb before the head is no subject word of it.
+    assert!(!t.iter().any(|(_, _, o)| o.contains("hold")), "{t:#?}");
+    // "held a referendum on the treaty" holds no talks on it.
+    let kg = graph(&["Trade news\n\nChile held a referendum on the fisheries treaty."]);
+    assert!(!triples(&kg).iter().any(|(_, p, _)| p == "negotiated"));
+    // "US bank Tessel Group": the country says where the firm is from.
+    let kg = graph(&["Bank news\n\nNorvik Group held merger talks with US bank Tessel Group."]);
+    let t = triples(&kg);
+    assert!(
+        t.iter()
+            .any(|(s, p, _)| s == "Tessel Group" && p == "negotiated"),
+        "{t:#?}"
+    );
+    assert!(!t.iter().any(|(s, _, _)| s == "United States"), "{t:#?}");
+}

@@ -147,6 +147,18 @@ const ADVERBIAL_PREPOSITIONS: &[&str] = &[
     "like",
     "over",
 ];
+/// People who act for a party: "negotiators for X".
+const ENVOY_NOUNS: &[&str] = &[
+    "negotiators",
+    "negotiator",
+    "envoys",
+    "envoy",
+    "representatives",
+    "delegates",
+    "delegation",
+    "delegations",
+    "mediators",
+];
 /// Words that start a new clause with its own subject.
 const CLAUSE_MARKERS: &[&str] = &[
     ";", ":", "–", "—", "that", "which", "who", "whereas", "while", "although", "because", "but",
@@ -171,6 +183,9 @@ struct M {
     entity: usize,
     kind: EntityKind,
     rule: &'static str,
+    /// An agreement of the plain class (a deal, a merger, a takeover), not
+    /// a treaty or a declaration.
+    deal: bool,
 }
 
 /// A trigger in a sentence: its tokens, its predicate, where its clause
@@ -279,6 +294,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                 entity: b.entity_of[i],
                 kind: m.kind,
                 rule: m.rule,
+                deal: matches!(&m.detail, Detail::Agreement { class, .. } if class == "Agreement"),
             })
         })
         .collect();
@@ -410,6 +426,48 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                 }
             }
         }
+        // "Under the deal, Chile will cut tariffs", "as part of the
+        // agreement, the two firms ...": the subject of the clause the
+        // agreement governs is its party (a country or body).
+        if under_terms(ctx, a.first, s.first_token) {
+            let mut f = a.end;
+            // "Under a deal struck on Monday, X will": a short phrase
+            // without names before the comma.
+            if let Some(c) = (f..s.end_token.min(f + 8)).find(|&g| ctx.tok(g) == ",") {
+                if (f..c).all(|g| {
+                    at_token[g].is_none_or(|x| !ms[x].kind.is_agent())
+                        && ctx.token(g).kind != TokenKind::Punct
+                }) {
+                    f = c;
+                }
+            }
+            if f < s.end_token && ctx.tok(f) == "," {
+                f += 1;
+            }
+            let whole = in_sentence(&ms, f, s.end_token);
+            let group = subject_group(ctx, &ms, &whole, f, s.end_token);
+            let starts = group.first().is_some_and(|m| {
+                (f..m.first).all(|g| matches!(ctx.lower[g].as_str(), "the" | "both"))
+            });
+            let next_verb = group.last().is_some_and(|m| {
+                m.end < s.end_token
+                    && ctx.token(m.end).kind == TokenKind::Word
+                    && !ctx.token(m.end).capitalised
+                    && !matches!(ctx.lower[m.end].as_str(), "of" | "and" | "or" | "’s" | "'s")
+            });
+            if f > a.end && starts && next_verb {
+                for m in group.iter().filter(|m| m.kind != EntityKind::Person) {
+                    acc.add(
+                        m.entity,
+                        "partyTo",
+                        a.entity,
+                        s.start,
+                        s.end,
+                        "relation.under-terms",
+                    );
+                }
+            }
+        }
         // Agents right before it, joined by "-", "and" or "'s".
         let mut j = k;
         let mut edge = a.first;
@@ -467,8 +525,9 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             edge = m.first;
         }
     }
-    for s in &ctx.seg.sentences {
+    for (si, s) in ctx.seg.sentences.iter().enumerate() {
         let in_s = in_sentence(&ms, s.first_token, s.end_token);
+        acquisitions(ctx, &ms, &in_s, si, &mut acc);
         // holdsOffice: "President Zelensky", "Bessent, U.S. Treasury Secretary,".
         for w in in_s.windows(2) {
             let (x, y) = (ms[w[0]], ms[w[1]]);
@@ -569,10 +628,56 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                         {
                             acc.add(m.entity, pred, a.entity, s.start, s.end, "relation.role");
                         }
+                        // Countries and bodies only when written as the
+                        // role's holders: "X and Y are signatories",
+                        // "signatories include X and Y".
+                        for m in role_holders(ctx, &ms, sentence, t, s.first_token, w_end) {
+                            if m.kind != EntityKind::Person {
+                                acc.add(m.entity, pred, a.entity, s.start, s.end, "relation.role");
+                            }
+                        }
                     }
                 }
             }
         }
+    }
+    // "Chancellor Brown signed the deal": a minister signing, negotiating
+    // or ratifying acts for the country of the post.
+    let holds: Vec<(usize, usize)> = acc
+        .found
+        .keys()
+        .filter(|(_, p, _)| p == "holdsOffice")
+        .map(|(s, _, o)| (*s, *o))
+        .collect();
+    let mut for_country = Vec::new();
+    for ((s, p, o), ev) in &acc.found {
+        if !matches!(
+            p.as_str(),
+            "signed" | "negotiated" | "ratified" | "finalized"
+        ) || b.entities[*s].kind != EntityKind::Person
+        {
+            continue;
+        }
+        for &(_, office) in holds.iter().filter(|(person, _)| person == s) {
+            let Detail::Office {
+                jurisdiction: Some(j),
+                ..
+            } = &b.entities[office].detail
+            else {
+                continue;
+            };
+            if j.kind != EntityKind::Country {
+                continue;
+            }
+            if let Some(c) = entity_of_ref(b, j).filter(|&c| !b.entities[c].mentions.is_empty()) {
+                for e in ev {
+                    for_country.push((c, *o, e.start, e.end));
+                }
+            }
+        }
+    }
+    for (c, o, start, end) in for_country {
+        acc.add(c, "partyTo", o, start, end, "relation.office-country");
     }
     acc.found
         .into_iter()
@@ -583,6 +688,262 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             evidence,
         })
         .collect()
+}
+
+/// Verbs of one firm buying another: "X is to buy rival Y", "X agreed to
+/// acquire Y", "X will merge with Y".
+const ACQUIRE: &[&[&str]] = &[
+    &["buy"],
+    &["buys"],
+    &["bought"],
+    &["buying"],
+    &["acquire"],
+    &["acquires"],
+    &["acquired"],
+    &["acquiring"],
+    &["take", "over"],
+    &["takes", "over"],
+    &["took", "over"],
+    &["taking", "over"],
+    &["merge", "with"],
+    &["merges", "with"],
+    &["merged", "with"],
+    &["merging", "with"],
+    &["buy", "out"],
+];
+
+/// "Federated is to buy rival May for $11bn": the buyer and the firm
+/// bought are parties to the deal the sentence names, or failing that the
+/// deal named in the next two sentences ("The deal ...") or the one before.
+fn acquisitions(ctx: &Context, ms: &[M], in_s: &[usize], si: usize, acc: &mut Acc) {
+    let s = ctx.seg.sentences[si];
+    for t0 in s.first_token..s.end_token {
+        let Some(words) = ACQUIRE
+            .iter()
+            .find(|w| t0 + w.len() <= s.end_token && ctx.lower[t0..t0 + w.len()] == w[..])
+        else {
+            continue;
+        };
+        let t1 = t0 + words.len();
+        // "the firm it bought", "bought shares in X": only firms named
+        // right around the verb.
+        if negated(ctx, t0, s.first_token) {
+            continue;
+        }
+        let clause_start = (s.first_token..t0)
+            .rev()
+            .find(|&k| CLAUSE_MARKERS.contains(&ctx.lower[k].as_str()))
+            .map_or(s.first_token, |k| k + 1);
+        // The firm right before the verb ("US retail giant Federated is to
+        // buy"), with a firm joined to it by "and".
+        let mut buyers: Vec<M> = Vec::new();
+        if let Some(last) = in_s
+            .iter()
+            .map(|&k| ms[k])
+            .rfind(|m| m.end <= t0 && m.first >= clause_start)
+        {
+            buyers.push(last);
+            let earlier = in_s
+                .iter()
+                .map(|&k| ms[k])
+                .rfind(|m| m.end < last.first && m.first >= clause_start);
+            if let Some(e) = earlier.filter(|e| e.end + 1 == last.first && ctx.tok(e.end) == "and")
+            {
+                buyers.insert(0, e);
+            }
+        }
+        // The buyer's group ends shortly before the verb: "X is to buy",
+        // "X has agreed to buy", "X will".
+        let near = buyers.last().is_some_and(|m| {
+            // A capitalised word right after the name is its tail the
+            // recognisers left out ("Federated Department Stores is to").
+            t0 - m.end <= 4
+                && (m.end..t0).all(|g| {
+                    ctx.token(g).kind == TokenKind::Word
+                        && (!ctx.token(g).capitalised || g == m.end && g + 1 < t0)
+                })
+        });
+        // Firms only: "Brazil buy boosts Inbev" is a headline's noun.
+        if !near || buyers.iter().any(|m| m.kind != EntityKind::Organization) {
+            continue;
+        }
+        let mut f = t1;
+        while f < s.end_token
+            && f < t1 + 3
+            && ctx.token(f).kind == TokenKind::Word
+            && !ctx.token(f).capitalised
+            && !GROUP_BREAKS.contains(&ctx.lower[f].as_str())
+            && !matches!(
+                ctx.lower[f].as_str(),
+                "shares" | "stake" | "stakes" | "assets"
+            )
+        {
+            f += 1;
+        }
+        let bought = subject_group(ctx, ms, in_s, f, s.end_token);
+        if bought.first().is_none_or(|m| m.first != f)
+            || bought.iter().any(|m| m.kind != EntityKind::Organization)
+        {
+            continue;
+        }
+        // "X bought Y's stake in Z": a possessive is not the firm bought.
+        if bought
+            .last()
+            .is_some_and(|m| m.end < s.end_token && matches!(ctx.tok(m.end), "’s" | "'s" | "-"))
+        {
+            continue;
+        }
+        let deal = in_s
+            .iter()
+            .map(|&k| ms[k])
+            .filter(|m| m.kind == EntityKind::Agreement && m.deal)
+            .min_by_key(|m| m.first.abs_diff(t0))
+            .or_else(|| {
+                let first_after = ms.partition_point(|m| m.first < s.end_token);
+                ms[first_after..]
+                    .iter()
+                    .take_while(|m| ctx.sentence_of(m.first) <= si + 2)
+                    .find(|m| m.kind == EntityKind::Agreement)
+                    .copied()
+                    .filter(|m| m.deal)
+            })
+            .or_else(|| {
+                let below = ms.partition_point(|m| m.first < s.first_token);
+                ms[..below]
+                    .iter()
+                    .rev()
+                    .take_while(|m| ctx.sentence_of(m.first) + 1 >= si)
+                    .find(|m| m.kind == EntityKind::Agreement)
+                    .copied()
+                    .filter(|m| m.deal)
+            });
+        let Some(a) = deal else {
+            continue;
+        };
+        for m in buyers.iter().chain(&bought) {
+            acc.add(
+                m.entity,
+                "partyTo",
+                a.entity,
+                s.start,
+                s.end,
+                "relation.acquisition",
+            );
+        }
+    }
+}
+
+/// The agents a role word names: the group right before "are (both)
+/// signatories" / "is a signatory", or right after "signatories include",
+/// "signatories, X and Y".
+fn role_holders(
+    ctx: &Context,
+    ms: &[M],
+    sentence: &[usize],
+    t: (usize, usize),
+    floor: usize,
+    end: usize,
+) -> Vec<M> {
+    const COPULAS: &[&str] = &["are", "were", "is", "was", "became", "become", "remain"];
+    const FILLERS: &[&str] = &[
+        "a", "both", "all", "the", "among", "original", "fellow", "key",
+    ];
+    // Before: "X and Y are (both) signatories".
+    let mut k = t.0;
+    while k > floor && FILLERS.contains(&ctx.lower[k - 1].as_str()) && t.0 - k < 3 {
+        k -= 1;
+    }
+    if k > floor && COPULAS.contains(&ctx.lower[k - 1].as_str()) {
+        let c = k - 1;
+        let last = sentence.iter().map(|&x| ms[x]).rfind(|m| m.end <= c);
+        if let Some(last) = last.filter(|m| m.end == c && is_agent(m)) {
+            // The whole group ending right before the copula.
+            let start = sentence
+                .iter()
+                .map(|&x| ms[x])
+                .filter(|m| m.first >= floor && m.end <= c)
+                .map(|m| m.first)
+                .min()
+                .unwrap_or(last.first);
+            let group = subject_group(ctx, ms, sentence, start, c);
+            if group.last().is_some_and(|m| m.end == last.end) {
+                return group;
+            }
+            return vec![last];
+        }
+    }
+    // After: "signatories include X and Y", "signatories, X and Y,",
+    // "signatories to the accord include X".
+    let mut f = t.1;
+    if f < end && matches!(ctx.lower[f].as_str(), "to" | "of") {
+        if let Some(a) = sentence
+            .iter()
+            .map(|&x| ms[x])
+            .find(|m| m.kind == EntityKind::Agreement && m.first > f && m.first <= f + 3)
+        {
+            if (f + 1..a.first)
+                .all(|g| modifier(ctx, g) || DETERMINERS.contains(&ctx.lower[g].as_str()))
+            {
+                f = a.end;
+            }
+        }
+    }
+    let after_role = f;
+    while f < end
+        && f < after_role + 3
+        && matches!(
+            ctx.lower[f].as_str(),
+            "include" | "included" | "including" | "are" | "were" | "," | "such" | "as" | "the"
+        )
+    {
+        f += 1;
+    }
+    if f == after_role {
+        return vec![];
+    }
+    let group = subject_group(ctx, ms, sentence, f, end);
+    if group.first().is_some_and(|m| m.first == f) {
+        group
+    } else {
+        vec![]
+    }
+}
+
+/// "Under the deal", "under the terms of the accord", "as part of the
+/// agreement": the words before an agreement that open a clause it governs.
+fn under_terms(ctx: &Context, first: usize, floor: usize) -> bool {
+    let mut k = first;
+    // A determiner or a possessive ("under its deal", "under the new pact").
+    while k > floor && a_lead(&ctx.lower[k - 1]) && first - k < 3 {
+        k -= 1;
+    }
+    let before = |n: usize| -> Vec<&str> {
+        if k < floor + n {
+            return vec![];
+        }
+        ctx.lower[k - n..k].iter().map(String::as_str).collect()
+    };
+    let opens = |n: usize| k - n == floor || matches!(ctx.tok(k - n - 1), "," | "\"" | "“");
+    if before(1) == ["under"] && opens(1) {
+        return true;
+    }
+    for lead in [
+        &["under", "the", "terms", "of"][..],
+        &["as", "part", "of"],
+        &["under", "terms", "of"],
+    ] {
+        if k >= floor + lead.len() && before(lead.len()) == lead && opens(lead.len()) {
+            return true;
+        }
+    }
+    false
+}
+
+fn a_lead(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "this" | "that" | "its" | "their" | "new" | "proposed"
+    )
 }
 
 /// Indices of the mentions inside the tokens `[first, end)`; `ms` is in
@@ -623,7 +984,20 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
         {
             k -= 1;
         }
-        k > from && ADVERBIAL_PREPOSITIONS.contains(&ctx.lower[k - 1].as_str())
+        // "Negotiators for X and Y": the people of a party.
+        let for_party = k > from + 1
+            && ctx.lower[k - 1] == "for"
+            && ENVOY_NOUNS.contains(&ctx.lower[k - 2].as_str());
+        k > from && !for_party && ADVERBIAL_PREPOSITIONS.contains(&ctx.lower[k - 1].as_str())
+    };
+    // "Turkey's Everasia won": the owner of a name no recogniser knew is
+    // not the subject.
+    let owner_of_unknown = |m: &M| {
+        m.end + 1 < to
+            && matches!(ctx.tok(m.end), "’s" | "'s")
+            && ctx.token(m.end + 1).kind == TokenKind::Word
+            && ctx.token(m.end + 1).capitalised
+            && !inside.iter().any(|x| x.first == m.end + 1)
     };
     let Some(start) = inside
         .iter()
@@ -631,6 +1005,28 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
     else {
         return vec![];
     };
+    if owner_of_unknown(&inside[start]) {
+        return vec![];
+    }
+    // "US bank Wells Fargo", "Japanese rival Nissan": a country before a
+    // common noun and a body's name says where the body is from.
+    let mut start = start;
+    if inside[start].kind == EntityKind::Country {
+        if let Some(next) = inside.get(start + 1) {
+            let gap = inside[start].end..next.first;
+            if next.kind == EntityKind::Organization
+                && (1..=3).contains(&gap.len())
+                && gap.clone().all(|k| {
+                    ctx.token(k).kind == TokenKind::Word
+                        && !ctx.token(k).capitalised
+                        && !GROUP_BREAKS.contains(&ctx.lower[k].as_str())
+                        && !GROUP_LINKS.contains(&ctx.lower[k].as_str())
+                })
+            {
+                start += 1;
+            }
+        }
+    }
     let mut group = vec![inside[start]];
     let mut pos = inside[start].end;
     for m in &inside[start + 1..] {
@@ -758,7 +1154,23 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         } else {
             from = t.1;
         }
-    } else if ctx.lower.get(from).is_some_and(|w| w == "onto") {
+    } else if ctx.lower.get(from).is_some_and(|w| w == "onto")
+        || ctx.lower[t.0].starts_with("agree")
+        && t.1 - t.0 == 1
+        && ctx
+            .lower
+            .get(from)
+            .is_some_and(|w| matches!(w.as_str(), "to" | "on" | "upon"))
+        // "agreed to a ceasefire", "agreed on the deal"; not "agreed to
+        // scrap the deal", an infinitive.
+        && ctx.lower.get(from + 1).is_some_and(|w| {
+            OBJECT_GAP.contains(&w.as_str())
+                || ctx.token(from + 1).kind == TokenKind::Number
+                || sentence
+                    .iter()
+                    .any(|&k| ms[k].kind == EntityKind::Agreement && ms[k].first == from + 1)
+        })
+    {
         from += 1;
     }
     // The object: an agreement right after the verb. A short bracket
@@ -841,7 +1253,36 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         return;
     }
     // Passive: "the deal, signed by X".
-    let by = prepositional_agents(ctx, ms, sentence, t.1, s_end_tok, &["by"]);
+    // "the treaty, agreed between X and Y": the parties of a participle
+    // (negotiators when it was negotiated).
+    let mut by = prepositional_agents(ctx, ms, sentence, t.1, s_end_tok, &["by"]);
+    let mut rule = "relation.passive-by";
+    // "signed by 30 countries, including X and Y": the named members of
+    // an unnamed group of agents.
+    if by.is_empty() && ctx.lower.get(t.1).is_some_and(|w| w == "by") {
+        let limit = s_end_tok.min(t.1 + 8);
+        if let Some(inc) = (t.1 + 1..limit).find(|&k| ctx.lower[k] == "including") {
+            let unnamed = sentence
+                .iter()
+                .all(|&k| ms[k].end <= t.1 || ms[k].first >= inc);
+            let plain = (t.1 + 1..inc).all(|k| {
+                ctx.token(k).kind == TokenKind::Number
+                    || ctx.tok(k) == ","
+                    || ctx.token(k).kind == TokenKind::Word && !ctx.token(k).capitalised
+            });
+            let group = subject_group(ctx, ms, sentence, inc + 1, s_end_tok);
+            if unnamed && plain && group.first().is_some_and(|m| m.first == inc + 1) {
+                by = group;
+            }
+        }
+    }
+    if by.is_empty() && ctx.lower.get(t.1).is_some_and(|w| w == "between") {
+        by = prepositional_agents(ctx, ms, sentence, t.1, s_end_tok, &["between"]);
+        rule = "relation.passive-between";
+        if pred != "negotiated" {
+            pred = "partyTo".into();
+        }
+    }
     if by.is_empty() {
         return;
     }
@@ -851,14 +1292,7 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         .rfind(|m| m.kind == EntityKind::Agreement && m.end <= t.0 && t.0 - m.end <= 8);
     if let Some(a) = before {
         for m in by {
-            acc.add(
-                m.entity,
-                &pred,
-                a.entity,
-                s_start,
-                s_end,
-                "relation.passive-by",
-            );
+            acc.add(m.entity, &pred, a.entity, s_start, s_end, rule);
         }
     }
 }
@@ -881,13 +1315,28 @@ fn noun(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
     }) else {
         return;
     };
+    // "X's latest proposals, critics opposed to any deal": a proposal's
+    // agreement is in its own phrase.
+    if pred == "proposed" && (t.1..a.first).any(|k| ctx.tok(k) == ",") {
+        return;
+    }
     let mut agents = prepositional_agents(ctx, ms, sentence, t.1, a.first, &["with", "between"]);
     // "Zelensky's rejection": the owner right before.
     let owner = sentence.iter().map(|&k| ms[k]).find(|m| {
         is_agent(m) && m.end < t.0 && matches!(ctx.tok(m.end), "’s" | "'s") && t.0 - m.end <= 3
     });
-    // "the signing of the deal by X"
-    let by = prepositional_agents(ctx, ms, sentence, a.end, s_end_tok, &["by"]);
+    // "the signing of the deal by X", "a proposal by X for a truce"
+    let mut by = prepositional_agents(ctx, ms, sentence, a.end, s_end_tok, &["by"]);
+    if ctx.lower.get(t.1).is_some_and(|w| w == "by") {
+        by.extend(prepositional_agents(
+            ctx,
+            ms,
+            sentence,
+            t.1,
+            a.first,
+            &["by"],
+        ));
+    }
     if let Some(o) = owner {
         agents.push(o);
     } else if !by.is_empty() {
@@ -926,6 +1375,17 @@ fn pronoun_object(ctx: &Context, ms: &[M], t: (usize, usize)) -> Option<M> {
         "today",
         "this",
         "too",
+        "next",
+        "later",
+        "soon",
+        "tomorrow",
+        "within",
+        "until",
+        "again",
+        "formally",
+        "once",
+        "if",
+        "unless",
     ];
     let mut k = t.1;
     while k < ctx.len() && k < t.1 + 2 && PARTICLES.contains(&ctx.lower[k].as_str()) {
@@ -1087,13 +1547,55 @@ fn carried_subject(
         return vec![];
     };
     let person = matches!(ctx.lower[p].as_str(), "he" | "she");
-    earlier(p, &|m: &M| {
+    let Some(c) = earlier(p, &|m: &M| {
         if person {
             m.kind == EntityKind::Person
         } else {
             m.kind != EntityKind::Person
         }
-    })
-    .into_iter()
-    .collect()
+    }) else {
+        return vec![];
+    };
+    if person {
+        return vec![c];
+    }
+    // The agents joined to it: "Chile and Peru held talks. They agreed …".
+    let below = ms.partition_point(|m| m.first < c.first);
+    let mut group = vec![c];
+    let mut edge = c.first;
+    for m in ms[..below].iter().rev() {
+        let joined = m.end <= edge
+            && edge - m.end <= 1
+            && (m.end..edge).all(|g| matches!(ctx.tok(g), "and" | ","));
+        if !joined || !is_agent(m) || m.kind == EntityKind::Person {
+            break;
+        }
+        group.insert(0, *m);
+        edge = m.first;
+    }
+    let pair = group.len() > 1 && (c.end..p).all(|g| !matches!(ctx.tok(g), "and" | ","));
+    if ctx.lower[p] == "they" {
+        return if pair { group } else { vec![c] };
+    }
+    // "it" after two bodies or countries (a group, or a rival named in
+    // the same stretch) is either: no answer rather than a wrong one.
+    // "X said that it …" keeps X, the subject of the sentence.
+    let sentence_first = ctx.seg.sentences[ctx.sentence_of(p)].first_token;
+    let opens_clause = c.first >= sentence_first
+        && ms[ms.partition_point(|m| m.first < sentence_first)..below]
+            .iter()
+            .all(|m| !is_agent(m));
+    if opens_clause {
+        return vec![c];
+    }
+    let floor = ctx.sentence_of(c.first);
+    let rivals = ms[..ms.partition_point(|m| m.first < p)]
+        .iter()
+        .rev()
+        .take_while(|m| ctx.sentence_of(m.first) >= floor)
+        .any(|m| is_agent(m) && m.kind == c.kind && m.entity != c.entity);
+    if rivals {
+        return vec![];
+    }
+    vec![c]
 }

@@ -41,6 +41,9 @@ const LEFT_STOP_WORDS: &[&str] = &[
     "here", "also", "only", "just", "even", "then", "now", "already", "still", "yet", "more",
     "most", "less", "bn", "m", "billion", "million", "per", "cent", "said", "says", "he", "she",
     "it", "they", "we", "i", "you", "can", "can't", "cannot", "must", "did", "do", "does",
+    // Verbs of talks: "to hold membership talks", "will start accession talks".
+    "hold", "holds", "held", "holding", "start", "starts", "started", "starting", "begin", "begins",
+    "began", "resume", "resumes", "resumed", "launch", "launches", "launched",
 ];
 /// Words before a head that make it a verb ("can't deal with", "to deal").
 const VERB_BEFORE: &[&str] = &[

@@ -52,6 +52,9 @@ impl PartySlotRecogniser {
                 .triggers
                 .iter()
                 .filter(|t| t.kind == crate::rules::TriggerKind::Verb)
+                // "X is a party to the deal", "X is a signatory to it":
+                // no verb of their own before the name.
+                .filter(|t| t.predicate != "partyTo" && t.surface.first().is_some_and(|w| w != "a"))
                 .filter_map(|t| t.surface.first().cloned())
                 .collect(),
         }
