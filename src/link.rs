@@ -1229,7 +1229,7 @@ fn stories(docs: &[DocFacts]) -> BTreeMap<String, String> {
         x
     }
     for (d, doc) in docs.iter().enumerate() {
-        let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
         for h in &leads[d] {
             match index.get(h) {
                 Some(posting) if posting.len() <= COMMON_TRIGRAM => {
@@ -1241,8 +1241,12 @@ fn stories(docs: &[DocFacts]) -> BTreeMap<String, String> {
             }
         }
         for (other, n) in shared {
-            if n >= 3 && docs[other].fingerprint.same_story(&doc.fingerprint) {
-                let (a, b) = (root(&mut parent, other), root(&mut parent, d));
+            if n < 3 {
+                continue;
+            }
+            let (a, b) = (root(&mut parent, other), root(&mut parent, d));
+            // Already one story (a third copy of it): nothing to compare.
+            if a != b && docs[other].fingerprint.same_story(&doc.fingerprint) {
                 let (lo, hi) = (a.min(b), a.max(b));
                 parent[hi] = lo;
             }
