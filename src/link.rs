@@ -14,6 +14,7 @@ use std::sync::Arc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use rustc_hash::FxHashMap;
 
+use crate::read::fingerprint::Fingerprint;
 use crate::read::{DocFacts, DocMeta, LocalEntity, Span};
 use crate::recognise::{fold, office_label, surname_key, Detail, EntityKind, EntityRef};
 use crate::vocab;
@@ -1213,12 +1214,6 @@ fn stories(docs: &[DocFacts]) -> BTreeMap<String, String> {
             l
         })
         .collect();
-    let mut index: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
-    for (d, lead) in leads.iter().enumerate() {
-        for &h in lead {
-            index.entry(h).or_default().push(d);
-        }
-    }
     // Union-find, the root of a set its smallest document.
     let mut parent: Vec<usize> = (0..docs.len()).collect();
     fn root(parent: &mut [usize], mut x: usize) -> usize {
@@ -1228,16 +1223,48 @@ fn stories(docs: &[DocFacts]) -> BTreeMap<String, String> {
         }
         x
     }
+    // A document whose fingerprint (with a lead) is that of an earlier one
+    // is a copy of it outright, as a corpus repeated holds; only the first
+    // of such a group is looked up.
+    let mut first_of: FxHashMap<&Fingerprint, usize> = FxHashMap::default();
+    let mut looked_up = vec![true; docs.len()];
     for (d, doc) in docs.iter().enumerate() {
+        if doc.fingerprint.lead.is_empty() {
+            continue;
+        }
+        if let Some(&first) = first_of.get(&doc.fingerprint) {
+            parent[d] = first;
+            looked_up[d] = false;
+        } else {
+            first_of.insert(&doc.fingerprint, d);
+        }
+    }
+    // How many documents hold each lead trigram (all of them: a stock
+    // phrase is common however its documents are grouped), and which of
+    // those looked up do.
+    let mut count: FxHashMap<u32, usize> = FxHashMap::default();
+    let mut index: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+    for (d, lead) in leads.iter().enumerate() {
+        for &h in lead {
+            *count.entry(h).or_default() += 1;
+            if looked_up[d] {
+                index.entry(h).or_default().push(d);
+            }
+        }
+    }
+    for (d, doc) in docs.iter().enumerate() {
+        if !looked_up[d] {
+            continue;
+        }
         let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
         for h in &leads[d] {
-            match index.get(h) {
-                Some(posting) if posting.len() <= COMMON_TRIGRAM => {
-                    for &other in posting.iter().filter(|&&o| o < d) {
-                        *shared.entry(other).or_default() += 1;
-                    }
+            if count.get(h).is_some_and(|&c| c > COMMON_TRIGRAM) {
+                continue;
+            }
+            if let Some(posting) = index.get(h) {
+                for &other in posting.iter().filter(|&&o| o < d) {
+                    *shared.entry(other).or_default() += 1;
                 }
-                _ => {}
             }
         }
         for (other, n) in shared {

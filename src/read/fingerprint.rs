@@ -26,7 +26,7 @@ const LEAD_WORDS: usize = 12;
 const LEAD_SENTENCES: usize = 3;
 
 /// The fingerprint of one document.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Fingerprint {
     /// Trigram hashes of each lead sentence, sorted, without repeats.
     pub lead: Vec<Vec<u32>>,
