@@ -229,25 +229,22 @@ fn token_spans(text: &str, mut span: impl FnMut(usize, usize)) {
             }
         }
         let start = at;
-        if let Some(end) = ascii_token_end(bytes, start) {
-            span(start, end);
-            at = end;
-            continue;
-        }
-        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
-        match TOKEN.find(input) {
-            Some(m) if m.end() > start => {
-                span(start, m.end());
-                at = m.end();
-            }
-            // Unreachable (`\S` matches any such character); step over it.
-            _ => {
-                let len = text[start..].chars().next().map_or(1, char::len_utf8);
-                span(start, start + len);
-                at = start + len;
-            }
-        }
+        let end = ascii_token_end(bytes, start).unwrap_or_else(|| regex_token_end(text, start));
+        span(start, end);
+        at = end;
     }
+}
+
+/// The end of the [`TOKEN`] match at `start` (a character that is not
+/// white space), by one anchored forward search. At least the character
+/// itself: `\S` matches any.
+fn regex_token_end(text: &str, start: usize) -> usize {
+    let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+    let len = text[start..].chars().next().map_or(1, char::len_utf8);
+    TOKEN
+        .find(input)
+        .map_or(start + len, |m| m.end())
+        .max(start + len)
 }
 
 /// The same spans as [`token_spans`], by [`TOKEN`] alone: the reference
@@ -257,12 +254,7 @@ fn token_spans_by_regex(text: &str, mut span: impl FnMut(usize, usize)) {
     let mut at = 0;
     while let Some(skip) = text[at..].find(|c: char| !c.is_whitespace()) {
         let start = at + skip;
-        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
-        let len = text[start..].chars().next().map_or(1, char::len_utf8);
-        let end = TOKEN
-            .find(input)
-            .map_or(start + len, |m| m.end())
-            .max(start + len);
+        let end = regex_token_end(text, start);
         span(start, end);
         at = end;
     }

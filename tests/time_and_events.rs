@@ -39,6 +39,23 @@ fn label(kg: &KnowledgeGraph, iri: &str) -> String {
     entity(kg, iri).label.clone()
 }
 
+/// The office references as (document, mention text, person's label), sorted.
+fn references(kg: &KnowledgeGraph) -> Vec<(String, String, String)> {
+    let mut refs: Vec<(String, String, String)> = kg
+        .references
+        .iter()
+        .map(|r| {
+            (
+                r.mention.doc.to_string(),
+                r.mention.text.clone(),
+                label(kg, &r.person),
+            )
+        })
+        .collect();
+    refs.sort();
+    refs
+}
+
 fn date_labels(kg: &KnowledgeGraph) -> Vec<String> {
     kg.entities()
         .filter(|(_, e)| e.iri.contains("/date/"))
@@ -164,18 +181,7 @@ fn an_office_named_without_its_holder_is_the_holder_of_the_day() {
         // No date: no one.
         (NO_NAME, None),
     ]);
-    let mut refs: Vec<(String, String, String)> = kg
-        .references
-        .iter()
-        .map(|r| {
-            (
-                r.mention.doc.to_string(),
-                r.mention.text.clone(),
-                label(&kg, &r.person),
-            )
-        })
-        .collect();
-    refs.sort();
+    let refs = references(&kg);
     assert_eq!(
         refs,
         vec![
@@ -217,18 +223,7 @@ fn a_title_written_without_its_country_is_resolved_through_the_article() {
             Some("2025-04-22"),
         ),
     ]);
-    let mut refs: Vec<(String, String, String)> = kg
-        .references
-        .iter()
-        .map(|r| {
-            (
-                r.mention.doc.to_string(),
-                r.mention.text.clone(),
-                label(&kg, &r.person),
-            )
-        })
-        .collect();
-    refs.sort();
+    let refs = references(&kg);
     assert_eq!(
         refs,
         vec![

@@ -220,6 +220,21 @@ impl Acc {
             ev.push(span);
         }
     }
+
+    /// The countries and bodies of `group` (not its people) are parties
+    /// to `agreement`.
+    fn bodies_party_to(
+        &mut self,
+        group: &[M],
+        agreement: usize,
+        start: usize,
+        end: usize,
+        rule: &str,
+    ) {
+        for m in group.iter().filter(|m| m.kind != EntityKind::Person) {
+            self.add(m.entity, "partyTo", agreement, start, end, rule);
+        }
+    }
 }
 
 /// A token that may stand inside a noun phrase before or after its head:
@@ -414,16 +429,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             let opens = group.first().is_some_and(|m| m.first == s.first_token);
             let closes = group.last().is_some_and(|m| m.end == r);
             if opens && closes {
-                for m in group.iter().filter(|m| m.kind != EntityKind::Person) {
-                    acc.add(
-                        m.entity,
-                        "partyTo",
-                        a.entity,
-                        s.start,
-                        s.end,
-                        "relation.agents-in",
-                    );
-                }
+                acc.bodies_party_to(&group, a.entity, s.start, s.end, "relation.agents-in");
             }
         }
         // "Under the deal, Chile will cut tariffs", "as part of the
@@ -456,16 +462,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                     && !matches!(ctx.lower[m.end].as_str(), "of" | "and" | "or" | "’s" | "'s")
             });
             if f > a.end && starts && next_verb {
-                for m in group.iter().filter(|m| m.kind != EntityKind::Person) {
-                    acc.add(
-                        m.entity,
-                        "partyTo",
-                        a.entity,
-                        s.start,
-                        s.end,
-                        "relation.under-terms",
-                    );
-                }
+                acc.bodies_party_to(&group, a.entity, s.start, s.end, "relation.under-terms");
             }
         }
         // Agents right before it, joined by "-", "and" or "'s".

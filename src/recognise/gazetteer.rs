@@ -44,25 +44,18 @@ impl Gazetteer {
         };
         // Organisations first: "Russian Security Council" must not lose to "Russian".
         for o in &rules.organisations {
-            for surface in std::iter::once(&o.name).chain(&o.aliases) {
+            let names = std::iter::once(&o.name).chain(&o.aliases);
+            let surfaces = names
+                .map(|s| (s, "org.lexicon"))
+                .chain(o.adjectives.iter().map(|s| (s, "org.adjective")));
+            for (surface, rule) in surfaces {
                 add(
                     surface,
                     Entry::Org {
                         name: o.name.clone(),
                         org_type: o.kind.clone(),
                         country: o.country.clone(),
-                        rule: "org.lexicon",
-                    },
-                );
-            }
-            for surface in &o.adjectives {
-                add(
-                    surface,
-                    Entry::Org {
-                        name: o.name.clone(),
-                        org_type: o.kind.clone(),
-                        country: o.country.clone(),
-                        rule: "org.adjective",
+                        rule,
                     },
                 );
             }
