@@ -142,10 +142,25 @@ impl GraphStore {
                 dir: dir.to_path_buf(),
             });
         }
-        let store = Store::open_read_only(dir).map_err(|source| StoreError::Storage {
-            dir: dir.to_path_buf(),
-            source,
-        })?;
+        let store = match Store::open_read_only(dir) {
+            Ok(store) => store,
+            Err(first) => {
+                // A build killed while it was creating the store leaves
+                // RocksDB's files without oxigraph's column families. When
+                // no one is writing, opening it for writing completes it
+                // (empty); then it is read. Otherwise the first error stands.
+                let completed = GraphStore::open(dir).is_ok();
+                match completed.then(|| Store::open_read_only(dir)) {
+                    Some(Ok(store)) => store,
+                    _ => {
+                        return Err(StoreError::Storage {
+                            dir: dir.to_path_buf(),
+                            source: first,
+                        })
+                    }
+                }
+            }
+        };
         Ok(GraphStore {
             dir: dir.to_path_buf(),
             store,
