@@ -159,7 +159,8 @@ impl Reader {
     pub fn read(&self, doc: &Document) -> DocFacts {
         let text = doc.text.as_str();
         let seg = segment(text, &self.rules.abbreviations);
-        let ctx = Context::new(text, &seg);
+        let mut lower_buf = String::new();
+        let ctx = Context::new(text, &seg, &mut lower_buf);
         let mut mentions = resolve_overlaps(self.recognisers.candidates(&ctx));
         let furniture = Covered::new(self.page_furniture(text));
         mentions.retain(|m| !furniture.contains_span(m.start, m.end));
@@ -253,7 +254,7 @@ fn deal_age(ctx: &Context, start: usize) -> Option<(Age, String)> {
     let first = ctx.token_starting_at(start)?;
     let floor = ctx.seg.sentences[ctx.sentence_of(first)].first_token;
     for k in (floor.max(first.saturating_sub(6))..first).rev() {
-        let w = ctx.lower[k].as_str();
+        let w = ctx.lower[k];
         if OLD_WORDS.contains(&w) {
             return Some((Age::Old, w.to_string()));
         }
@@ -282,7 +283,7 @@ fn indefinite(ctx: &Context, start: usize) -> bool {
     };
     let floor = ctx.seg.sentences[ctx.sentence_of(first)].first_token;
     for k in (floor.max(first.saturating_sub(10))..first).rev() {
-        let w = ctx.lower[k].as_str();
+        let w = ctx.lower[k];
         if matches!(w, "a" | "an") {
             return true;
         }
@@ -302,11 +303,11 @@ fn indefinite(ctx: &Context, start: usize) -> bool {
 fn counterparty(ctx: &Context, end: usize, agents_at: &BTreeMap<usize, String>) -> Option<String> {
     let last = ctx.token_ending_at(end)?;
     let mut k = last + 1;
-    if ctx.lower.get(k).map(String::as_str) != Some("with") {
+    if ctx.lower.get(k).copied() != Some("with") {
         return None;
     }
     k += 1;
-    if ctx.lower.get(k).map(String::as_str) == Some("the") {
+    if ctx.lower.get(k).copied() == Some("the") {
         k += 1;
     }
     if k >= ctx.len() || ctx.sentence_of(k) != ctx.sentence_of(last) {

@@ -14,6 +14,7 @@
 //!   `the G7 Joint Declaration`) makes them `partyTo` it.
 
 use std::collections::{BTreeMap, HashSet};
+use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
@@ -77,7 +78,7 @@ impl TriggerIndex {
 
     /// The longest trigger starting at token `i`: (end token, predicate, kind).
     fn at(&self, ctx: &Context, i: usize, limit: usize) -> Option<(usize, &str, TriggerKind)> {
-        let cands = self.by_first.get(&ctx.lower[i])?;
+        let cands = self.by_first.get(ctx.lower[i])?;
         cands.iter().find_map(|(words, pred, kind)| {
             let end = i + words.len();
             (end <= limit && ctx.lower[i..end] == words[..]).then_some((end, pred.as_str(), *kind))
@@ -243,7 +244,7 @@ impl Acc {
 /// "the internationally-agreed roadmap").
 fn modifier(ctx: &Context, k: usize) -> bool {
     let t = ctx.token(k);
-    let w = ctx.lower[k].as_str();
+    let w = ctx.lower[k];
     match t.kind {
         TokenKind::Number => true,
         TokenKind::Punct => matches!(w, "$" | "£" | "€" | "%") || tight_join(ctx, k),
@@ -377,7 +378,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
         // as one word, a few modifiers before the agreement.
         let mut p = a.first;
         while p > s.first_token && a.first - p < 3 {
-            let w = ctx.lower[p - 1].as_str();
+            let w = ctx.lower[p - 1];
             if let Some((name, part)) = w.rsplit_once('-') {
                 let pred = match part {
                     "led" | "mediated" | "brokered" => Some("negotiated"),
@@ -414,14 +415,14 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
         while q > s.first_token
             && a.first - q < 5
             && at_token[q - 1].is_none()
-            && (modifier(ctx, q - 1) || matches!(ctx.lower[q - 1].as_str(), "a" | "an" | "the"))
+            && (modifier(ctx, q - 1) || matches!(ctx.lower[q - 1], "a" | "an" | "the"))
             && ctx.lower[q - 1] != "in"
         {
             q -= 1;
         }
         if q > s.first_token + 1 && ctx.lower[q - 1] == "in" {
             let mut r = q - 1;
-            if matches!(ctx.lower[r - 1].as_str(), "is" | "are" | "was" | "were") {
+            if matches!(ctx.lower[r - 1], "is" | "are" | "was" | "were") {
                 r -= 1;
             }
             let whole = in_sentence(&ms, s.first_token, s.end_token);
@@ -452,14 +453,14 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             }
             let whole = in_sentence(&ms, f, s.end_token);
             let group = subject_group(ctx, &ms, &whole, f, s.end_token);
-            let starts = group.first().is_some_and(|m| {
-                (f..m.first).all(|g| matches!(ctx.lower[g].as_str(), "the" | "both"))
-            });
+            let starts = group
+                .first()
+                .is_some_and(|m| (f..m.first).all(|g| matches!(ctx.lower[g], "the" | "both")));
             let next_verb = group.last().is_some_and(|m| {
                 m.end < s.end_token
                     && ctx.token(m.end).kind == TokenKind::Word
                     && !ctx.token(m.end).capitalised
-                    && !matches!(ctx.lower[m.end].as_str(), "of" | "and" | "or" | "’s" | "'s")
+                    && !matches!(ctx.lower[m.end], "of" | "and" | "or" | "’s" | "'s")
             });
             if f > a.end && starts && next_verb {
                 acc.bodies_party_to(&group, a.entity, s.start, s.end, "relation.under-terms");
@@ -475,7 +476,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             && a.first - lead < 4
             && at_token[lead - 1].is_none()
             && modifier(ctx, lead - 1)
-            && !DETERMINERS.contains(&ctx.lower[lead - 1].as_str())
+            && !DETERMINERS.contains(&ctx.lower[lead - 1])
             // "Spain's biggest bank merger" says where, not who.
             && !ctx.lower[lead - 1].ends_with("est")
             && triggers
@@ -593,7 +594,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             let window = in_sentence(&ms, w_first, w_end);
             let clause_start = (w_first..t.0)
                 .rev()
-                .filter(|&k| CLAUSE_MARKERS.contains(&ctx.lower[k].as_str()))
+                .filter(|&k| CLAUSE_MARKERS.contains(&ctx.lower[k]))
                 .find(|&k| {
                     window
                         .iter()
@@ -709,12 +710,32 @@ const ACQUIRE: &[&[&str]] = &[
     &["buy", "out"],
 ];
 
+/// The first bytes of the verbs of [`ACQUIRE`].
+static ACQUIRE_FIRST: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut first = [false; 256];
+    for w in ACQUIRE {
+        if let Some(&b) = w[0].as_bytes().first() {
+            first[usize::from(b)] = true;
+        }
+    }
+    first
+});
+
 /// "Federated is to buy rival May for $11bn": the buyer and the firm
 /// bought are parties to the deal the sentence names, or failing that the
 /// deal named in the next two sentences ("The deal ...") or the one before.
 fn acquisitions(ctx: &Context, ms: &[M], in_s: &[usize], si: usize, acc: &mut Acc) {
     let s = ctx.seg.sentences[si];
     for t0 in s.first_token..s.end_token {
+        // Most tokens start with no verb's first letter: passed over
+        // without a comparison.
+        if !ctx.lower[t0]
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| ACQUIRE_FIRST[usize::from(b)])
+        {
+            continue;
+        }
         let Some(words) = ACQUIRE
             .iter()
             .find(|w| t0 + w.len() <= s.end_token && ctx.lower[t0..t0 + w.len()] == w[..])
@@ -729,7 +750,7 @@ fn acquisitions(ctx: &Context, ms: &[M], in_s: &[usize], si: usize, acc: &mut Ac
         }
         let clause_start = (s.first_token..t0)
             .rev()
-            .find(|&k| CLAUSE_MARKERS.contains(&ctx.lower[k].as_str()))
+            .find(|&k| CLAUSE_MARKERS.contains(&ctx.lower[k]))
             .map_or(s.first_token, |k| k + 1);
         // The firm right before the verb ("US retail giant Federated is to
         // buy"), with a firm joined to it by "and".
@@ -769,11 +790,8 @@ fn acquisitions(ctx: &Context, ms: &[M], in_s: &[usize], si: usize, acc: &mut Ac
             && f < t1 + 3
             && ctx.token(f).kind == TokenKind::Word
             && !ctx.token(f).capitalised
-            && !GROUP_BREAKS.contains(&ctx.lower[f].as_str())
-            && !matches!(
-                ctx.lower[f].as_str(),
-                "shares" | "stake" | "stakes" | "assets"
-            )
+            && !GROUP_BREAKS.contains(&ctx.lower[f])
+            && !matches!(ctx.lower[f], "shares" | "stake" | "stakes" | "assets")
         {
             f += 1;
         }
@@ -847,10 +865,10 @@ fn role_holders(
     ];
     // Before: "X and Y are (both) signatories".
     let mut k = t.0;
-    while k > floor && FILLERS.contains(&ctx.lower[k - 1].as_str()) && t.0 - k < 3 {
+    while k > floor && FILLERS.contains(&ctx.lower[k - 1]) && t.0 - k < 3 {
         k -= 1;
     }
-    if k > floor && COPULAS.contains(&ctx.lower[k - 1].as_str()) {
+    if k > floor && COPULAS.contains(&ctx.lower[k - 1]) {
         let c = k - 1;
         let last = sentence.iter().map(|&x| ms[x]).rfind(|m| m.end <= c);
         if let Some(last) = last.filter(|m| m.end == c && is_agent(m)) {
@@ -872,15 +890,13 @@ fn role_holders(
     // After: "signatories include X and Y", "signatories, X and Y,",
     // "signatories to the accord include X".
     let mut f = t.1;
-    if f < end && matches!(ctx.lower[f].as_str(), "to" | "of") {
+    if f < end && matches!(ctx.lower[f], "to" | "of") {
         if let Some(a) = sentence
             .iter()
             .map(|&x| ms[x])
             .find(|m| m.kind == EntityKind::Agreement && m.first > f && m.first <= f + 3)
         {
-            if (f + 1..a.first)
-                .all(|g| modifier(ctx, g) || DETERMINERS.contains(&ctx.lower[g].as_str()))
-            {
+            if (f + 1..a.first).all(|g| modifier(ctx, g) || DETERMINERS.contains(&ctx.lower[g])) {
                 f = a.end;
             }
         }
@@ -889,7 +905,7 @@ fn role_holders(
     while f < end
         && f < after_role + 3
         && matches!(
-            ctx.lower[f].as_str(),
+            ctx.lower[f],
             "include" | "included" | "including" | "are" | "were" | "," | "such" | "as" | "the"
         )
     {
@@ -911,14 +927,14 @@ fn role_holders(
 fn under_terms(ctx: &Context, first: usize, floor: usize) -> bool {
     let mut k = first;
     // A determiner or a possessive ("under its deal", "under the new pact").
-    while k > floor && a_lead(&ctx.lower[k - 1]) && first - k < 3 {
+    while k > floor && a_lead(ctx.lower[k - 1]) && first - k < 3 {
         k -= 1;
     }
     let before = |n: usize| -> Vec<&str> {
         if k < floor + n {
             return vec![];
         }
-        ctx.lower[k - n..k].iter().map(String::as_str).collect()
+        ctx.lower[k - n..k].to_vec()
     };
     let opens = |n: usize| k - n == floor || matches!(ctx.tok(k - n - 1), "," | "\"" | "“");
     if before(1) == ["under"] && opens(1) {
@@ -976,16 +992,14 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
     let after_preposition = |m: &M| {
         let mut k = m.first;
         while k > from
-            && (matches!(ctx.lower[k - 1].as_str(), "the" | "a" | "an")
-                || ms_office_at(ms, sentence, k - 1))
+            && (matches!(ctx.lower[k - 1], "the" | "a" | "an") || ms_office_at(ms, sentence, k - 1))
         {
             k -= 1;
         }
         // "Negotiators for X and Y": the people of a party.
-        let for_party = k > from + 1
-            && ctx.lower[k - 1] == "for"
-            && ENVOY_NOUNS.contains(&ctx.lower[k - 2].as_str());
-        k > from && !for_party && ADVERBIAL_PREPOSITIONS.contains(&ctx.lower[k - 1].as_str())
+        let for_party =
+            k > from + 1 && ctx.lower[k - 1] == "for" && ENVOY_NOUNS.contains(&ctx.lower[k - 2]);
+        k > from && !for_party && ADVERBIAL_PREPOSITIONS.contains(&ctx.lower[k - 1])
     };
     // "Turkey's Everasia won": the owner of a name no recogniser knew is
     // not the subject.
@@ -1016,8 +1030,8 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
                 && gap.clone().all(|k| {
                     ctx.token(k).kind == TokenKind::Word
                         && !ctx.token(k).capitalised
-                        && !GROUP_BREAKS.contains(&ctx.lower[k].as_str())
-                        && !GROUP_LINKS.contains(&ctx.lower[k].as_str())
+                        && !GROUP_BREAKS.contains(&ctx.lower[k])
+                        && !GROUP_LINKS.contains(&ctx.lower[k])
                 })
             {
                 start += 1;
@@ -1030,14 +1044,12 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
         // "Bessent and Svyrydenko", "Gazprom and oil firm Rosneft".
         let gap = pos..m.first;
         let joined = gap.clone().any(|k| matches!(ctx.tok(k), "and" | ","));
-        let gap_ok = gap
-            .clone()
-            .all(|k| GROUP_LINKS.contains(&ctx.lower[k].as_str()))
+        let gap_ok = gap.clone().all(|k| GROUP_LINKS.contains(&ctx.lower[k]))
             || gap.len() == 1 && tight_join(ctx, gap.start)
             || joined
                 && gap.len() <= 4
                 && gap.clone().all(|k| {
-                    let w = ctx.lower[k].as_str();
+                    let w = ctx.lower[k];
                     w == ","
                         || w == "and"
                         || ctx.token(k).kind == TokenKind::Word
@@ -1069,7 +1081,7 @@ fn prepositional_agents(
     let mut out = Vec::new();
     let mut k = from;
     while k < to.min(from + 2) {
-        if preps.contains(&ctx.lower[k].as_str()) {
+        if preps.contains(&ctx.lower[k]) {
             let group = subject_group(ctx, ms, sentence, k + 1, to);
             // The group must start right after the preposition (and "the").
             if let Some(first) = group.first() {
@@ -1078,7 +1090,7 @@ fn prepositional_agents(
                     && (k + 1..first.first).all(|j| {
                         ms_office_at(ms, sentence, j)
                             || ctx.token(j).kind == TokenKind::Word
-                                && !GROUP_BREAKS.contains(&ctx.lower[j].as_str())
+                                && !GROUP_BREAKS.contains(&ctx.lower[j])
                     });
                 if lead_ok {
                     out.extend(group);
@@ -1098,7 +1110,7 @@ fn ms_office_at(ms: &[M], sentence: &[usize], tok: usize) -> bool {
 }
 
 fn negated(ctx: &Context, t0: usize, floor: usize) -> bool {
-    (t0.saturating_sub(3).max(floor)..t0).any(|k| NEGATIONS.contains(&ctx.lower[k].as_str()))
+    (t0.saturating_sub(3).max(floor)..t0).any(|k| NEGATIONS.contains(&ctx.lower[k]))
 }
 
 fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) {
@@ -1110,7 +1122,7 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         span: (s_start, s_end),
     } = site;
     // "the signing of the deal by X": a verb form used as a noun.
-    if ctx.lower.get(t.1).is_some_and(|w| w == "of") {
+    if ctx.lower.get(t.1).is_some_and(|w| *w == "of") {
         return noun(ctx, ms, sentence, site, acc);
     }
     let mut pred = pred.to_string();
@@ -1119,14 +1131,14 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
     let adjectival = {
         let mut k = t.0;
         while k > clause_start && {
-            let w = ctx.lower[k - 1].as_str();
+            let w = ctx.lower[k - 1];
             w.ends_with("ly")
                 || w.ends_with("ed")
                 || (OBJECT_GAP.contains(&w) && !DETERMINERS.contains(&w))
         } {
             k -= 1;
         }
-        k > clause_start && DETERMINERS.contains(&ctx.lower[k - 1].as_str())
+        k > clause_start && DETERMINERS.contains(&ctx.lower[k - 1])
     };
     if negated(ctx, t.0, clause_start) {
         if matches!(
@@ -1143,25 +1155,25 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
     if ctx
         .lower
         .get(from)
-        .is_some_and(|w| matches!(w.as_str(), "up" | "on"))
+        .is_some_and(|w| matches!(*w, "up" | "on"))
     {
         from += 1;
-        if ctx.lower.get(from).is_some_and(|w| w == "to") {
+        if ctx.lower.get(from).is_some_and(|w| *w == "to") {
             from += 1;
         } else {
             from = t.1;
         }
-    } else if ctx.lower.get(from).is_some_and(|w| w == "onto")
+    } else if ctx.lower.get(from).is_some_and(|w| *w == "onto")
         || ctx.lower[t.0].starts_with("agree")
         && t.1 - t.0 == 1
         && ctx
             .lower
             .get(from)
-            .is_some_and(|w| matches!(w.as_str(), "to" | "on" | "upon"))
+            .is_some_and(|w| matches!(*w, "to" | "on" | "upon"))
         // "agreed to a ceasefire", "agreed on the deal"; not "agreed to
         // scrap the deal", an infinitive.
         && ctx.lower.get(from + 1).is_some_and(|w| {
-            OBJECT_GAP.contains(&w.as_str())
+            OBJECT_GAP.contains(w)
                 || ctx.token(from + 1).kind == TokenKind::Number
                 || sentence
                     .iter()
@@ -1188,9 +1200,9 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
                     _ => return false,
                 }
             }
-            if !(OBJECT_GAP.contains(&ctx.lower[k].as_str())
+            if !(OBJECT_GAP.contains(&ctx.lower[k])
                 || modifier(ctx, k)
-                || compound_participle(&ctx.lower[k]))
+                || compound_participle(ctx.lower[k]))
             {
                 return false;
             }
@@ -1256,7 +1268,7 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
     let mut rule = "relation.passive-by";
     // "signed by 30 countries, including X and Y": the named members of
     // an unnamed group of agents.
-    if by.is_empty() && ctx.lower.get(t.1).is_some_and(|w| w == "by") {
+    if by.is_empty() && ctx.lower.get(t.1).is_some_and(|w| *w == "by") {
         let limit = s_end_tok.min(t.1 + 8);
         if let Some(inc) = (t.1 + 1..limit).find(|&k| ctx.lower[k] == "including") {
             let unnamed = sentence
@@ -1273,7 +1285,7 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
             }
         }
     }
-    if by.is_empty() && ctx.lower.get(t.1).is_some_and(|w| w == "between") {
+    if by.is_empty() && ctx.lower.get(t.1).is_some_and(|w| *w == "between") {
         by = prepositional_agents(ctx, ms, sentence, t.1, s_end_tok, &["between"]);
         rule = "relation.passive-between";
         if pred != "negotiated" {
@@ -1307,7 +1319,7 @@ fn noun(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         m.kind == EntityKind::Agreement
             && m.first >= t.1
             && m.first - t.1 <= 12
-            && (t.1..m.first).any(|k| NOUN_LINKS.contains(&ctx.lower[k].as_str()))
+            && (t.1..m.first).any(|k| NOUN_LINKS.contains(&ctx.lower[k]))
             && (t.1..m.first).all(|k| !matches!(ctx.tok(k), "." | ";" | ":"))
     }) else {
         return;
@@ -1324,7 +1336,7 @@ fn noun(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
     });
     // "the signing of the deal by X", "a proposal by X for a truce"
     let mut by = prepositional_agents(ctx, ms, sentence, a.end, s_end_tok, &["by"]);
-    if ctx.lower.get(t.1).is_some_and(|w| w == "by") {
+    if ctx.lower.get(t.1).is_some_and(|w| *w == "by") {
         by.extend(prepositional_agents(
             ctx,
             ms,
@@ -1385,17 +1397,17 @@ fn pronoun_object(ctx: &Context, ms: &[M], t: (usize, usize)) -> Option<M> {
         "unless",
     ];
     let mut k = t.1;
-    while k < ctx.len() && k < t.1 + 2 && PARTICLES.contains(&ctx.lower[k].as_str()) {
+    while k < ctx.len() && k < t.1 + 2 && PARTICLES.contains(&ctx.lower[k]) {
         k += 1;
     }
-    if ctx.lower.get(k).map(String::as_str) != Some("it") {
+    if ctx.lower.get(k).copied() != Some("it") {
         return None;
     }
     let sentence = ctx.sentence_of(t.0);
     if ctx.sentence_of(k) != sentence {
         return None;
     }
-    let next = ctx.lower.get(k + 1).map(String::as_str);
+    let next = ctx.lower.get(k + 1).copied();
     if next.is_some_and(|w| !AFTER.contains(&w)) && ctx.sentence_of(k + 1) == sentence {
         return None;
     }
@@ -1432,9 +1444,7 @@ fn carried_subject(
             .copied()
     };
     // Relative: the agent right before ", who".
-    if clause_start > sentence_first
-        && matches!(ctx.lower[clause_start - 1].as_str(), "who" | "which")
-    {
+    if clause_start > sentence_first && matches!(ctx.lower[clause_start - 1], "who" | "which") {
         let mut k = clause_start - 1;
         while k > sentence_first && ctx.tok(k - 1) == "," {
             k -= 1;
@@ -1445,13 +1455,9 @@ fn carried_subject(
     }
     // "The two countries", "both sides": the two latest agents of that kind.
     if let Some(k) = (clause_start..t0.saturating_sub(1)).find(|&k| {
-        matches!(ctx.lower[k].as_str(), "two" | "both")
-            && TWO_PARTIES.contains(&ctx.lower[k + 1].as_str())
+        matches!(ctx.lower[k], "two" | "both") && TWO_PARTIES.contains(&ctx.lower[k + 1])
     }) {
-        let person = matches!(
-            ctx.lower[k + 1].as_str(),
-            "leaders" | "men" | "women" | "presidents"
-        );
+        let person = matches!(ctx.lower[k + 1], "leaders" | "men" | "women" | "presidents");
         let below = ms.partition_point(|m| m.first < k);
         let fits = |m: &M| is_agent(m) && (m.kind == EntityKind::Person) == person;
         // Best, a pair written together: "Argentina and Venezuela".
@@ -1503,20 +1509,18 @@ fn carried_subject(
         // A government or country is a country; the other nouns a body.
         let (end, want) = match office {
             Some(o) => (o.end, EntityKind::Person),
-            None if matches!(ctx.lower[k + 1].as_str(), "government" | "country") => {
+            None if matches!(ctx.lower[k + 1], "government" | "country") => {
                 (k + 2, EntityKind::Country)
             }
-            None if BODY_NOUNS.contains(&ctx.lower[k + 1].as_str()) => {
-                (k + 2, EntityKind::Organization)
-            }
+            None if BODY_NOUNS.contains(&ctx.lower[k + 1]) => (k + 2, EntityKind::Organization),
             None => continue,
         };
         let gap_ok = t0 - end <= 3
             && (end..t0).all(|g| {
                 ctx.token(g).kind == TokenKind::Word
                     && !ctx.token(g).capitalised
-                    && !GROUP_BREAKS.contains(&ctx.lower[g].as_str())
-                    || matches!(ctx.lower[g].as_str(), "has" | "had" | "will" | "would")
+                    && !GROUP_BREAKS.contains(&ctx.lower[g])
+                    || matches!(ctx.lower[g], "has" | "had" | "will" | "would")
             });
         if !gap_ok {
             break;
@@ -1539,11 +1543,11 @@ fn carried_subject(
     }
     // A pronoun as subject.
     let Some(p) =
-        (clause_start..t0).find(|&k| matches!(ctx.lower[k].as_str(), "he" | "she" | "it" | "they"))
+        (clause_start..t0).find(|&k| matches!(ctx.lower[k], "he" | "she" | "it" | "they"))
     else {
         return vec![];
     };
-    let person = matches!(ctx.lower[p].as_str(), "he" | "she");
+    let person = matches!(ctx.lower[p], "he" | "she");
     let Some(c) = earlier(p, &|m: &M| {
         if person {
             m.kind == EntityKind::Person

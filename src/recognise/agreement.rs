@@ -122,7 +122,7 @@ impl AgreementRecogniser {
     /// token, its words and its (class, plural).
     fn phrase_at(&self, ctx: &Context, h: usize) -> Option<(usize, &[String], (&String, &bool))> {
         self.phrases
-            .get(&ctx.lower[h])?
+            .get(ctx.lower[h])?
             .iter()
             .find_map(|(words, class, plural)| {
                 let end = h + words.len();
@@ -136,8 +136,8 @@ impl AgreementRecogniser {
     fn is_topic_word(&self, ctx: &Context, i: usize) -> bool {
         let t = ctx.token(i);
         t.kind == TokenKind::Word
-            && !LEFT_STOP.contains(&ctx.lower[i].as_str())
-            && !self.trigger_words.contains(&ctx.lower[i])
+            && !LEFT_STOP.contains(&ctx.lower[i])
+            && !self.trigger_words.contains(ctx.lower[i])
             && (!t.capitalised || ctx.in_title_case(i))
     }
 
@@ -157,8 +157,8 @@ impl AgreementRecogniser {
         let sentence_start = ctx.seg.sentences[ctx.sentence_of(i)].first_token;
         year || (t.capitalised
             && i != sentence_start
-            && !LEFT_STOP.contains(&ctx.lower[i].as_str())
-            && !self.trigger_words.contains(&ctx.lower[i]))
+            && !LEFT_STOP.contains(&ctx.lower[i])
+            && !self.trigger_words.contains(ctx.lower[i]))
     }
 
     /// The parties of a capitalised phrase made only of countries or
@@ -174,7 +174,7 @@ impl AgreementRecogniser {
         let mut parties = Vec::new();
         let mut i = first;
         while i < end {
-            if (h..hend).contains(&i) || CONNECTORS.contains(&ctx.lower[i].as_str()) {
+            if (h..hend).contains(&i) || CONNECTORS.contains(&ctx.lower[i]) {
                 i += 1;
                 continue;
             }
@@ -232,17 +232,14 @@ impl AgreementRecogniser {
         let mut end = hend;
         loop {
             let mut k = end;
-            while k < ctx.len()
-                && CONNECTORS.contains(&ctx.lower[k].as_str())
-                && ctx.adjacent(k - 1)
-            {
+            while k < ctx.len() && CONNECTORS.contains(&ctx.lower[k]) && ctx.adjacent(k - 1) {
                 k += 1;
             }
             if k > end
                 && ctx.is_cap_word(k)
                 && ctx.adjacent(k - 1)
-                && !DAYS.contains(&ctx.lower[k].as_str())
-                && !MONTHS.contains(&ctx.lower[k].as_str())
+                && !DAYS.contains(&ctx.lower[k])
+                && !MONTHS.contains(&ctx.lower[k])
             {
                 end = k + 1;
                 while end < ctx.len() && ctx.is_cap_word(end) && ctx.adjacent(end - 1) {
@@ -344,8 +341,8 @@ impl Recogniser for AgreementRecogniser {
                     (joined.as_str(), Some(v), end, true)
                 }
                 None => (
-                    ctx.lower[h].as_str(),
-                    self.heads.get(&ctx.lower[h]).map(|(c, p)| (c, p)),
+                    ctx.lower[h],
+                    self.heads.get(ctx.lower[h]).map(|(c, p)| (c, p)),
                     h + 1,
                     false,
                 ),
@@ -353,10 +350,10 @@ impl Recogniser for AgreementRecogniser {
             let anaphor = head.is_none()
                 && self.anaphors.contains(lower)
                 && h > 0
-                && matches!(ctx.lower[h - 1].as_str(), "the" | "this")
+                && matches!(ctx.lower[h - 1], "the" | "this")
                 && !self
                     .heads
-                    .contains_key(ctx.lower.get(h + 1).map(String::as_str).unwrap_or(""));
+                    .contains_key(ctx.lower.get(h + 1).copied().unwrap_or(""));
             if head.is_none() && !anaphor {
                 continue;
             }
@@ -365,7 +362,7 @@ impl Recogniser for AgreementRecogniser {
                     start: ctx.token(h).start,
                     end: ctx.token(h).end,
                     kind: EntityKind::Agreement,
-                    label: ctx.lower[h].clone(),
+                    label: ctx.lower[h].to_string(),
                     rule: "agreement.anaphor-noun",
                     detail: Detail::Agreement {
                         class: "Agreement".into(),
@@ -385,7 +382,7 @@ impl Recogniser for AgreementRecogniser {
                 continue;
             }
             // "to deal with", "can't deal": a verb, not an agreement.
-            let verb_reading = h > 0 && VERB_BEFORE.contains(&ctx.lower[h - 1].as_str());
+            let verb_reading = h > 0 && VERB_BEFORE.contains(&ctx.lower[h - 1]);
             if verb_reading {
                 continue;
             }
@@ -492,7 +489,7 @@ impl Recogniser for AgreementRecogniser {
             let kept = modifiers
                 .iter()
                 .rev()
-                .take_while(|&&i| self.is_topic(&ctx.lower[i]))
+                .take_while(|&&i| self.is_topic(ctx.lower[i]))
                 .count();
             let mut topic_words: Vec<usize> = modifiers[modifiers.len() - kept..].to_vec();
             if kept < modifiers.len() {
@@ -506,9 +503,9 @@ impl Recogniser for AgreementRecogniser {
             let mut end = hend;
             let mut right_topics: Vec<usize> = Vec::new();
             let sentence = ctx.seg.sentences[ctx.sentence_of(h)];
-            if end < ctx.len() && TOPIC_PREPOSITIONS.contains(&ctx.lower[end].as_str()) {
+            if end < ctx.len() && TOPIC_PREPOSITIONS.contains(&ctx.lower[end]) {
                 let mut k = end + 1;
-                while k < ctx.len() && matches!(ctx.lower[k].as_str(), "the" | "a" | "an") {
+                while k < ctx.len() && matches!(ctx.lower[k], "the" | "a" | "an") {
                     k += 1;
                 }
                 let mut words = Vec::new();
@@ -557,7 +554,7 @@ impl Recogniser for AgreementRecogniser {
                     && k < h + 12
                     && !matches!(ctx.tok(k), "," | "." | ";")
                 {
-                    if matches!(ctx.lower[k].as_str(), "concerning" | "regarding") {
+                    if matches!(ctx.lower[k], "concerning" | "regarding") {
                         let mut j = k + 1;
                         while j < sentence.end_token
                             && self.is_topic_word(ctx, j)
@@ -574,9 +571,9 @@ impl Recogniser for AgreementRecogniser {
             let contiguous_right = end > hend;
             let mut topics: Vec<String> = topic_words
                 .iter()
-                .map(|&i| topic_key(&ctx.lower[i]))
+                .map(|&i| topic_key(ctx.lower[i]))
                 .collect();
-            topics.extend(right_topics.iter().map(|&i| topic_key(&ctx.lower[i])));
+            topics.extend(right_topics.iter().map(|&i| topic_key(ctx.lower[i])));
             topics.retain(|t| self.is_topic(t));
             // "a memorandum of understanding": a head of several words
             // names its own subject.
@@ -593,16 +590,16 @@ impl Recogniser for AgreementRecogniser {
                 let mut words: Vec<String> = topic_words
                     .iter()
                     .filter(|&&i| i != h)
-                    .map(|&i| ctx.lower[i].clone())
+                    .map(|&i| ctx.lower[i].to_string())
                     .collect();
                 words.push(lower.to_string());
                 if !right_topics.is_empty() {
                     if contiguous_right {
-                        words.push(ctx.lower[hend].clone());
+                        words.push(ctx.lower[hend].to_string());
                     } else {
                         words.push("on".into());
                     }
-                    words.extend(right_topics.iter().map(|&i| ctx.lower[i].clone()));
+                    words.extend(right_topics.iter().map(|&i| ctx.lower[i].to_string()));
                 }
                 words.join(" ")
             };

@@ -86,7 +86,7 @@ fn future_before(ctx: &Context, at: usize) -> bool {
         return false;
     };
     let s = &ctx.seg.sentences[ctx.sentence_of(tok)];
-    (s.first_token..tok).any(|k| FUTURE.contains(&ctx.lower[k].as_str()))
+    (s.first_token..tok).any(|k| FUTURE.contains(&ctx.lower[k]))
 }
 
 fn month_number(name: &str) -> Option<usize> {
@@ -185,7 +185,8 @@ mod tests {
         ];
         for (text, span, iso) in cases {
             let seg = segment(text, &Default::default());
-            let ctx = Context::new(text, &seg);
+            let mut buf = String::new();
+            let ctx = Context::new(text, &seg, &mut buf);
             let mut found = Vec::new();
             DateRecogniser::new().recognise(&ctx, &mut found);
             if span == "2024" && iso.is_none() {

@@ -175,7 +175,9 @@ pub struct Mention {
 pub struct Context<'a> {
     pub text: &'a str,
     pub seg: &'a Segmented,
-    pub lower: Vec<String>,
+    /// Each token in lower case: the text's own slice when lower-casing
+    /// leaves it as it is (most words), else a slice of the caller's buffer.
+    pub lower: Vec<&'a str>,
     /// For each sentence, whether it is written in Title Case (a headline).
     pub title_case_sentences: Vec<bool>,
     /// For each token, the index of its sentence.
@@ -183,11 +185,38 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(text: &'a str, seg: &'a Segmented) -> Self {
+    /// The context of `text` and its segmentation. `buf` receives the
+    /// tokens that lower-casing changes, one after another, so that a
+    /// document costs one buffer rather than a string per token.
+    pub fn new(text: &'a str, seg: &'a Segmented, buf: &'a mut String) -> Self {
+        buf.clear();
+        // Where each changed token's lower case lies in `buf`.
+        let mut changed: Vec<Option<(usize, usize)>> = Vec::with_capacity(seg.tokens.len());
+        for t in &seg.tokens {
+            let w = &text[t.start..t.end];
+            let from = buf.len();
+            if w.is_ascii() {
+                if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                }
+            } else {
+                // `str::to_lowercase`, for its final sigma.
+                let l = w.to_lowercase();
+                if l != w {
+                    buf.push_str(&l);
+                }
+            }
+            changed.push((buf.len() > from).then_some((from, buf.len())));
+        }
+        let buf: &'a String = buf;
         let lower = seg
             .tokens
             .iter()
-            .map(|t| text[t.start..t.end].to_lowercase())
+            .zip(changed)
+            .map(|(t, c)| match c {
+                Some((from, to)) => &buf[from..to],
+                None => &text[t.start..t.end],
+            })
             .collect();
         // The sentences are in token order: a token's sentence is the
         // first that ends after it (the last one for tokens past the end).
@@ -467,6 +496,23 @@ pub fn fold(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_token_is_lower_cased_as_str_to_lowercase_does() {
+        let text =
+            "The U.S. and Ukraine's PM, Şahin ÖZTÜRK, met ΟΔΟΣ in Kyiv: al-Jibouri 3.5bn éclat";
+        let seg = crate::segment::segment(text, &Default::default());
+        let mut buf = String::new();
+        let ctx = Context::new(text, &seg, &mut buf);
+        assert_eq!(ctx.lower.len(), seg.tokens.len());
+        for (i, t) in seg.tokens.iter().enumerate() {
+            let w = &text[t.start..t.end];
+            assert_eq!(ctx.lower[i], w.to_lowercase());
+            // A token that lower-casing leaves alone is the text's own slice.
+            let borrowed = std::ptr::eq(ctx.lower[i].as_ptr(), w.as_ptr());
+            assert_eq!(borrowed, w.to_lowercase() == w, "{w}");
+        }
+    }
 
     fn m(start: usize, end: usize, kind: EntityKind) -> Mention {
         Mention {

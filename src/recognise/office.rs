@@ -4,7 +4,7 @@
 //! (`former U.S. President`, `Ukraine's economy minister`,
 //! `deputy head of the Russian Security Council`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rustc_hash::FxHashSet;
 
@@ -14,8 +14,9 @@ use crate::segment::TokenKind;
 
 pub struct OfficeRecogniser {
     /// Title surface (lower-case words) → (canonical, scope).
-    titles: BTreeMap<Vec<String>, (String, OfficeScope)>,
-    longest: usize,
+    /// Titles by their first word, each with its words, canonical name and
+    /// scope, longest first.
+    titles: HashMap<String, Vec<(Vec<String>, String, OfficeScope)>>,
     /// First words of titles and portfolios: a token that is none of them
     /// starts no title (checked before any longer lookup).
     starts: FxHashSet<String>,
@@ -62,7 +63,6 @@ impl OfficeRecogniser {
                 titles.insert(split, (o.canonical.clone(), o.scope));
             }
         }
-        let longest = titles.keys().map(Vec::len).max().unwrap_or(1);
         let starts = titles
             .keys()
             .filter_map(|k| k.first().cloned())
@@ -73,9 +73,21 @@ impl OfficeRecogniser {
                     .filter_map(|p| p.split(' ').next().map(str::to_string)),
             )
             .collect();
+        let mut by_first: HashMap<String, Vec<(Vec<String>, String, OfficeScope)>> = HashMap::new();
+        for (words, (canonical, scope)) in titles {
+            if let Some(first) = words.first() {
+                by_first
+                    .entry(first.clone())
+                    .or_default()
+                    .push((words, canonical, scope));
+            }
+        }
+        // Longest first; of one length, in the words' order (as the map had them).
+        for v in by_first.values_mut() {
+            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        }
         OfficeRecogniser {
-            titles,
-            longest,
+            titles: by_first,
             starts,
             portfolios: rules.portfolios.clone(),
             modifiers: rules.office_modifiers.clone(),
@@ -85,7 +97,7 @@ impl OfficeRecogniser {
     }
 
     fn portfolio_at(&self, ctx: &Context, i: usize) -> Option<(usize, String)> {
-        if !self.starts.contains(&ctx.lower[i]) {
+        if !self.starts.contains(ctx.lower[i]) {
             return None;
         }
         for n in [2usize, 1] {
@@ -110,43 +122,44 @@ impl OfficeRecogniser {
 
     /// The longest title starting at token `i`.
     fn title_at(&self, ctx: &Context, i: usize) -> Option<TitleMatch> {
-        if !self.starts.contains(&ctx.lower[i]) {
+        if !self.starts.contains(ctx.lower[i]) {
             return None;
         }
         let mut best: Option<TitleMatch> = None;
-        for n in (1..=self.longest).rev() {
-            if i + n > ctx.len() {
-                continue;
-            }
-            if let Some((canonical, scope)) = self.titles.get(&ctx.lower[i..i + n]) {
-                best = Some(TitleMatch {
-                    first: i,
-                    end: i + n,
-                    canonical: canonical.clone(),
-                    scope: *scope,
-                });
-                break;
-            }
+        let found = self.titles.get(ctx.lower[i]).and_then(|cands| {
+            cands.iter().find(|(words, _, _)| {
+                ctx.lower
+                    .get(i..i + words.len())
+                    .is_some_and(|w| w == &words[..])
+            })
+        });
+        if let Some((words, canonical, scope)) = found {
+            best = Some(TitleMatch {
+                first: i,
+                end: i + words.len(),
+                canonical: canonical.clone(),
+                scope: *scope,
+            });
         }
         // "economy minister"
         if let Some((n, portfolio)) = self.portfolio_at(ctx, i) {
             let h = i + n;
-            if h < ctx.len() && PORTFOLIO_HEADS.contains(&ctx.lower[h].as_str()) {
+            if h < ctx.len() && PORTFOLIO_HEADS.contains(&ctx.lower[h]) {
                 let end = h + 1;
                 if best.as_ref().is_none_or(|b| b.end < end) {
                     best = Some(TitleMatch {
                         first: i,
                         end,
-                        canonical: Self::head_title(&ctx.lower[h], &portfolio),
+                        canonical: Self::head_title(ctx.lower[h], &portfolio),
                         scope: OfficeScope::National,
                     });
                 }
             }
         }
         // "Minister of (the) Economy", "minister for trade"
-        if PORTFOLIO_HEADS.contains(&ctx.lower[i].as_str())
+        if PORTFOLIO_HEADS.contains(&ctx.lower[i])
             && i + 2 < ctx.len()
-            && matches!(ctx.lower[i + 1].as_str(), "of" | "for")
+            && matches!(ctx.lower[i + 1], "of" | "for")
         {
             let mut p = i + 2;
             if ctx.lower[p] == "the" {
@@ -158,7 +171,7 @@ impl OfficeRecogniser {
                     best = Some(TitleMatch {
                         first: i,
                         end,
-                        canonical: Self::head_title(&ctx.lower[i], &portfolio),
+                        canonical: Self::head_title(ctx.lower[i], &portfolio),
                         scope: OfficeScope::National,
                     });
                 }
@@ -330,8 +343,8 @@ impl Recogniser for OfficeRecogniser {
                 && !by_end.contains_key(&ctx.token(p).end)
                 && !self.not_names.contains(ctx.tok(p))
                 // "Chief Secretary": a title's own word before it.
-                && !self.starts.contains(&ctx.lower[p])
-                && !self.modifiers.contains_key(&ctx.lower[p])
+                && !self.starts.contains(ctx.lower[p])
+                && !self.modifiers.contains_key(ctx.lower[p])
                 && (self.given_names.contains(ctx.tok(p))
                     || p > ctx.seg.sentences[ctx.sentence_of(p)].first_token)
                 // "Bethnal Green MP Oona King": a name after it keeps the title.
@@ -351,7 +364,7 @@ impl Recogniser for OfficeRecogniser {
                     break;
                 }
                 let p = first - 1;
-                if let Some(m) = self.modifiers.get(&ctx.lower[p]) {
+                if let Some(m) = self.modifiers.get(ctx.lower[p]) {
                     if m == "-" {
                         // "newly-appointed": says nothing of the post.
                     } else if m.chars().next().is_some_and(char::is_uppercase) {

@@ -84,7 +84,7 @@ impl PersonRecogniser {
         let mut end = i + 1;
         let mut words = 1;
         while words < 4 && end < ctx.len() && ctx.adjacent(end - 1) {
-            let w = ctx.lower[end].as_str();
+            let w = ctx.lower[end];
             // "J. Smith": an initial and its dot.
             if ctx.tok(end) == "." && ctx.tok(end - 1).chars().count() == 1 {
                 end += 1;
@@ -199,7 +199,7 @@ impl Recogniser for PersonRecogniser {
                 && ctx.tok(end) == ","
                 && (office_start.contains(&(end + 1))
                     || (end + 2 < ctx.len()
-                        && matches!(ctx.lower[end + 1].as_str(), "the" | "a")
+                        && matches!(ctx.lower[end + 1], "the" | "a")
                         && office_start.contains(&(end + 2)))
                     || (end + 2 < ctx.len()
                         && matches!(ctx.tok(end + 2), "’s" | "'s")
@@ -209,7 +209,7 @@ impl Recogniser for PersonRecogniser {
                 words >= 2 && i >= 2 && ctx.tok(i - 1) == "," && office_end.contains(&(i - 2));
             let apposition = apposition || after_office_comma;
             let before_speech =
-                words >= 2 && end < ctx.len() && self.speech_verbs.contains(&ctx.lower[end]);
+                words >= 2 && end < ctx.len() && self.speech_verbs.contains(ctx.lower[end]);
             let rule = if after_title {
                 Some("person.title")
             } else if given {

@@ -122,7 +122,7 @@ impl Recogniser for PartySlotRecogniser {
         for &(a, b) in &agreements {
             // After: "between X and Y", "with [Japanese rival] X".
             let mut k = b;
-            if k < ctx.len() && matches!(ctx.lower[k].as_str(), "between" | "with") {
+            if k < ctx.len() && matches!(ctx.lower[k], "between" | "with") {
                 k += 1;
                 for _ in 0..2 {
                     // "the", "its rival", "Venezuelan energy firm": a few
@@ -136,14 +136,14 @@ impl Recogniser for PartySlotRecogniser {
                             && (!ctx.token(k).capitalised || describing_compound(ctx.tok(k)))
                             && (describing_compound(ctx.tok(k))
                                 || matches!(
-                                    ctx.lower[k].as_str(),
+                                    ctx.lower[k],
                                     "the" | "its" | "rival" | "partner" | "firm"
                                 )
-                                || self.descriptors.contains(&ctx.lower[k])
+                                || self.descriptors.contains(ctx.lower[k])
                                 || ctx
                                     .lower
                                     .get(k + 1)
-                                    .is_some_and(|w| self.descriptors.contains(w)))
+                                    .is_some_and(|w| self.descriptors.contains(*w)))
                         {
                             k += 1;
                             lead += 1;
@@ -189,7 +189,7 @@ impl Recogniser for PartySlotRecogniser {
                 && p + 3 > a
                 && ctx.token(p - 1).kind == crate::segment::TokenKind::Word
                 && !matches!(
-                    ctx.lower[p - 1].as_str(),
+                    ctx.lower[p - 1],
                     "the" | "a" | "an" | "of" | "to" | "with" | "and" | "for" | "on" | "in"
                 )
             {
@@ -218,11 +218,11 @@ impl Recogniser for PartySlotRecogniser {
         }
         // Subjects of an involvement verb: "ONGC and NIOC reached a deal".
         for v in 0..ctx.len() {
-            if !self.verbs.contains(&ctx.lower[v]) || covered[v] {
+            if !self.verbs.contains(ctx.lower[v]) || covered[v] {
                 continue;
             }
             let mut k = v;
-            while k > 0 && AUXILIARIES.contains(&ctx.lower[k - 1].as_str()) {
+            while k > 0 && AUXILIARIES.contains(&ctx.lower[k - 1]) {
                 k -= 1;
             }
             if k == 0 {
@@ -232,7 +232,7 @@ impl Recogniser for PartySlotRecogniser {
                 // "Demir of Ruritania signed": not after a preposition.
                 let after_preposition = s > 0
                     && matches!(
-                        ctx.lower[s - 1].as_str(),
+                        ctx.lower[s - 1],
                         "of" | "in" | "from" | "at" | "to" | "for" | "with" | "by" | "on"
                     );
                 if after_preposition {
