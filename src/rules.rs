@@ -41,6 +41,16 @@ pub struct Country {
     pub seats: Vec<String>,
 }
 
+/// An agreement known by a name that has no head noun to find it by
+/// (`New START`, `JCPOA`, `USMCA`), or by an acronym.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedAgreement {
+    pub name: String,
+    /// `Treaty`, `Agreement`, `Accord`, … as in `lexicons/agreements.tsv`.
+    pub class: String,
+    pub aliases: Vec<String>,
+}
+
 /// A named organisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Organisation {
@@ -109,6 +119,7 @@ pub struct Trigger {
 pub struct Rules {
     pub countries: Vec<Country>,
     pub organisations: Vec<Organisation>,
+    pub named_agreements: Vec<NamedAgreement>,
     pub given_names: HashSet<String>,
     pub honorifics: HashSet<String>,
     pub offices: Vec<OfficeTitle>,
@@ -151,6 +162,10 @@ const DEFAULT_FILES: &[(&str, &str)] = &[
     (
         "lexicons/organisations.tsv",
         include_str!("../ontology/lexicons/organisations.tsv"),
+    ),
+    (
+        "lexicons/named_agreements.tsv",
+        include_str!("../ontology/lexicons/named_agreements.tsv"),
     ),
     (
         "lexicons/given_names.txt",
@@ -326,6 +341,29 @@ impl Rules {
                     adjectives,
                 };
                 replace_or_push(&mut self.organisations, o, |a, b| a.name == b.name);
+            }
+            "lexicons/named_agreements.tsv" => {
+                let [name, class, aliases] = columns(f, "name, class, aliases")?;
+                const CLASSES: &[&str] = &[
+                    "Agreement",
+                    "Treaty",
+                    "Accord",
+                    "Deal",
+                    "Declaration",
+                    "Memorandum",
+                ];
+                if !CLASSES.contains(&class) {
+                    return Err(format!(
+                        "unknown agreement class {class:?} (one of {})",
+                        CLASSES.join(", ")
+                    ));
+                }
+                let a = NamedAgreement {
+                    name: non_empty(name, "name")?,
+                    class: class.to_string(),
+                    aliases: list(aliases),
+                };
+                replace_or_push(&mut self.named_agreements, a, |a, b| a.name == b.name);
             }
             "lexicons/given_names.txt" => {
                 let [name] = columns(f, "name")?;

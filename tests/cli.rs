@@ -488,7 +488,7 @@ fn user_rules_add_an_office_and_a_verb() {
     let text = dir.path().join("article.txt");
     std::fs::write(
         &text,
-        "Grand Vizier Ayla Demir of Ruritania initialled the grain corridor deal on Monday.",
+        "Grand Vizier Ayla Demir of Ruritania notarised the grain corridor deal on Monday.",
     )
     .unwrap();
     let before = records(&ok(&["extract", text.to_str().unwrap()]));
@@ -513,7 +513,7 @@ fn user_rules_add_an_office_and_a_verb() {
     .unwrap();
     std::fs::write(
         rules.join("rules/triggers.tsv"),
-        "initialled\tsigned\tverb\n",
+        "notarised\tsigned\tverb\n",
     )
     .unwrap();
     let after = records(&ok(&[

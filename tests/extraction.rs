@@ -976,3 +976,59 @@ fn membership_talks_held_and_a_country_before_a_firm() {
     );
     assert!(!t.iter().any(|(s, _, _)| s == "United States"), "{t:#?}");
 }
+
+#[test]
+fn agreements_known_by_name_alone_and_their_acronyms() {
+    let kg = graph(&[
+        "Arms news\n\nRussia suspended New START in February. Iran said the JCPOA, formally the Joint Comprehensive Plan of Action, was dead.",
+    ]);
+    assert_has(&kg, "Russia", "withdrewFrom", "New START");
+    let jcpoa: Vec<_> = kg
+        .graph
+        .node_weights()
+        .filter(|e| e.label == "Joint Comprehensive Plan of Action")
+        .collect();
+    assert_eq!(jcpoa.len(), 1);
+}
+
+#[test]
+fn a_described_deal_of_another_year_or_a_new_one_is_another_deal() {
+    let kg = graph(&[
+        "Nuclear news\n\nRuritania and Elbonia ended talks on a new nuclear deal. Ruritania quit the 2015 nuclear pact in 2018.",
+    ]);
+    let deals: Vec<String> = kg
+        .graph
+        .node_weights()
+        .filter(|e| e.kind == newsgraph::recognise::EntityKind::Agreement)
+        .map(|e| e.label.clone())
+        .collect();
+    assert_eq!(deals.len(), 2, "{deals:?}");
+    // "New START, the last arms control treaty between them,": one treaty.
+    let kg = graph(&[
+        "Arms news\n\nThey discussed New START, the last arms control treaty between the two powers, on Monday.",
+    ]);
+    let deals = kg
+        .graph
+        .node_weights()
+        .filter(|e| e.kind == newsgraph::recognise::EntityKind::Agreement)
+        .count();
+    assert_eq!(deals, 1);
+}
+
+#[test]
+fn a_verb_of_involvement_names_a_party_only_before_a_deal() {
+    // "Liberal MPs would support his government": no deal, no party.
+    let kg = graph(&["Politics news\n\nThe 14 Zorblat MPs would support his government."]);
+    assert!(
+        !kg.graph.node_weights().any(|e| e.label.contains("Zorblat")),
+        "{:#?}",
+        triples(&kg)
+    );
+    let kg = graph(&["Trade news\n\nZorblat Corp would support the fisheries deal."]);
+    assert_has(
+        &kg,
+        "Zorblat Corp",
+        "endorsed",
+        "Zorblat Corp fisheries deal",
+    );
+}

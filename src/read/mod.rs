@@ -332,10 +332,26 @@ impl DescribedDeal {
     /// A description sharing a subject word, unless it is told apart: the
     /// old deal and the new one, or deals made with different parties.
     fn takes(&self, topics: &BTreeSet<String>, age: Option<Age>, with: &BTreeSet<String>) -> bool {
+        // "the 2015 nuclear pact" is neither "the 2010 nuclear pact" nor
+        // "a new nuclear deal".
+        let (mine, theirs) = (year_of(&self.topics), year_of(topics));
+        let other_year = matches!((mine, theirs), (Some(a), Some(b)) if a != b);
+        let year_and_new = mine.is_some() && age == Some(Age::New)
+            || theirs.is_some() && self.age == Some(Age::New);
         !self.topics.is_disjoint(topics)
             && !matches!((self.age, age), (Some(a), Some(b)) if a != b)
+            && !other_year
+            && !year_and_new
             && (self.with.is_empty() || with.is_empty() || !self.with.is_disjoint(with))
     }
+}
+
+/// The year among a description's subject words ("2015" of "the 2015 pact").
+fn year_of(topics: &BTreeSet<String>) -> Option<&str> {
+    topics
+        .iter()
+        .map(String::as_str)
+        .find(|t| t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A document-local entity under construction.
@@ -721,7 +737,38 @@ impl<'a> Builder<'a> {
             let after = self.ctx.text[y.end..].trim_start_matches([' ', '\t']);
             let closed = after.is_empty()
                 || after.starts_with(['.', ',', ';', ')', '\n', '\r', '-', '–', '—', '"']);
-            if !matches!(mark, '-' | '–' | '—' | '(' | ':') || !phrase_ok || !closed {
+            // "New START, the last arms control treaty between them,";
+            // "the 2015 pact, formally the Joint Comprehensive Plan of
+            // Action": a comma, and the second closed by a comma or a stop.
+            let comma = {
+                let between = self.ctx.text[x.end..y.start].trim();
+                let between = between.strip_prefix(',').unwrap_or("-").trim();
+                let words: Vec<&str> = between.split_whitespace().collect();
+                let lead_ok = matches!(
+                    words[..],
+                    ["the"]
+                        | [
+                            "formally" | "officially" | "known" | "called" | "dubbed",
+                            ..
+                        ]
+                ) && words.len() <= 4
+                    && words.iter().all(|w| w.chars().all(char::is_alphabetic));
+                // Closed, or a short complement to the next comma ("the
+                // last treaty between the two powers, …").
+                let tail = after.split([',', '.', ';', '\n']).next().unwrap_or("");
+                let tail_ok = after.starts_with([',', '.', ';', ')', '('])
+                    || after.contains(',')
+                        && tail.split_whitespace().count() <= 8
+                        && !tail.split_whitespace().any(|w| matches!(w, "and" | "or"));
+                let described = |m: &Mention| matches!(&m.detail, Detail::Agreement { named, topics, .. } if *named || !topics.is_empty());
+                lead_ok
+                    && tail_ok
+                    && described(x)
+                    && described(y)
+                    && !self.ctx.text[x.start..y.end].contains('\n')
+            };
+            let closed = closed || comma;
+            if !(matches!(mark, '-' | '–' | '—' | '(' | ':') && phrase_ok || comma) || !closed {
                 continue;
             }
             let (from, to) = if named(y) {

@@ -1,5 +1,6 @@
-//! Gazetteer: countries (names, demonyms, seats of government) and named
-//! organisations, matched case-sensitively in one aho-corasick automaton.
+//! Gazetteer: countries (names, demonyms, seats of government), named
+//! organisations and agreements known by name alone, matched
+//! case-sensitively in one aho-corasick automaton.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
@@ -17,6 +18,10 @@ enum Entry {
         org_type: String,
         country: Option<String>,
         rule: &'static str,
+    },
+    Agreement {
+        name: String,
+        class: String,
     },
 }
 
@@ -56,6 +61,18 @@ impl Gazetteer {
                         org_type: o.kind.clone(),
                         country: o.country.clone(),
                         rule,
+                    },
+                );
+            }
+        }
+        // Before countries: "Oslo II" must not lose to "Oslo".
+        for a in &rules.named_agreements {
+            for surface in std::iter::once(&a.name).chain(&a.aliases) {
+                add(
+                    surface,
+                    Entry::Agreement {
+                        name: a.name.clone(),
+                        class: a.class.clone(),
                     },
                 );
             }
@@ -120,6 +137,18 @@ impl Recogniser for Gazetteer {
                     Detail::Organization {
                         org_type: org_type.clone(),
                         country: country.clone(),
+                    },
+                ),
+                Entry::Agreement { name, class } => (
+                    EntityKind::Agreement,
+                    name.clone(),
+                    "agreement.lexicon",
+                    Detail::Agreement {
+                        class: class.clone(),
+                        topics: vec![],
+                        named: true,
+                        plural: false,
+                        parties: vec![],
                     },
                 ),
             };

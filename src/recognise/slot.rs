@@ -15,6 +15,9 @@ pub struct PartySlotRecogniser {
     /// Nouns that say a name is an organisation ("energy firm X").
     descriptors: FxHashSet<String>,
     verbs: FxHashSet<String>,
+    /// Agreement head nouns (their last words): a verb's subject is taken
+    /// only when one follows the verb closely.
+    heads: FxHashSet<String>,
 }
 
 /// Words that may stand between a subject and its verb ("has", "will").
@@ -56,6 +59,11 @@ impl PartySlotRecogniser {
                 // no verb of their own before the name.
                 .filter(|t| t.predicate != "partyTo" && t.surface.first().is_some_and(|w| w != "a"))
                 .filter_map(|t| t.surface.first().cloned())
+                .collect(),
+            heads: rules
+                .agreement_heads
+                .keys()
+                .filter_map(|h| h.split(' ').next_back().map(str::to_string))
                 .collect(),
         }
     }
@@ -219,6 +227,11 @@ impl Recogniser for PartySlotRecogniser {
         // Subjects of an involvement verb: "ONGC and NIOC reached a deal".
         for v in 0..ctx.len() {
             if !self.verbs.contains(ctx.lower[v]) || covered[v] {
+                continue;
+            }
+            // "MPs would support his government": no deal, no party.
+            let sentence_end = ctx.seg.sentences[ctx.sentence_of(v)].end_token;
+            if !(v + 1..sentence_end.min(v + 8)).any(|k| self.heads.contains(ctx.lower[k])) {
                 continue;
             }
             let mut k = v;
