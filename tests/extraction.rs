@@ -1032,3 +1032,27 @@ fn a_verb_of_involvement_names_a_party_only_before_a_deal() {
         "Zorblat Corp fisheries deal",
     );
 }
+
+#[test]
+fn particle_names_accords_named_after_people_and_dateline_credits() {
+    let kg = graph(&[
+        "EU news\n\nBRUSSELS, May 9 (Reuters) - Commission chief Ursula von der Leyen backed the Abraham Accords. The European Commission on Wednesday sent the trade deal to capitals.",
+    ]);
+    let labels: Vec<(String, String)> = kg
+        .graph
+        .node_weights()
+        .map(|e| (format!("{:?}", e.kind), e.label.clone()))
+        .collect();
+    let has = |k: &str, l: &str| labels.iter().any(|(a, b)| a == k && b == l);
+    assert!(has("Person", "Ursula von der Leyen"), "{labels:?}");
+    assert!(has("Agreement", "Abraham Accords"), "{labels:?}");
+    assert!(
+        !labels
+            .iter()
+            .any(|(k, l)| k == "Person" && l.starts_with("Abraham")),
+        "{labels:?}"
+    );
+    assert!(has("Organization", "European Commission"), "{labels:?}");
+    // The agency of the dateline is no party and no agent.
+    assert!(!labels.iter().any(|(_, l)| l == "Reuters"), "{labels:?}");
+}

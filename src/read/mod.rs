@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use aho_corasick::AhoCorasick;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -131,7 +131,12 @@ impl Reader {
     /// teasers cut off with "...", bylines ("By Jane Smith") and lines that hold a boilerplate phrase
     /// ("Subscribe", "Sign up for our newsletter"). Nothing is read from them.
     pub fn page_furniture(&self, text: &str) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
+        // "KYIV, May 9 (Reuters) - When …": the agency in a dateline.
+        let mut out: Vec<(usize, usize)> = DATELINE_CREDIT
+            .captures_iter(text)
+            .filter_map(|c| c.get(1))
+            .map(|m| (m.start(), m.end()))
+            .collect();
         let mut start = 0;
         for line in text.split_inclusive('\n') {
             let end = start + line.len();
@@ -173,6 +178,16 @@ impl Reader {
         b.finish(doc, relations, country_rank, date)
     }
 }
+
+/// The credit of a dateline: a bracketed name of at most four capitalised
+/// words, then a dash, early in a line ("ROME, May 23 (Reuters) - ").
+#[allow(clippy::expect_used)] // a constant pattern, checked by the tests
+static DATELINE_CREDIT: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?m)^[^\n(]{0,80}?(\(\p{Lu}[\p{L}&.]*(?: \p{Lu}[\p{L}&.]*){0,3}\))[ \t]*[-–—]",
+    )
+    .expect("dateline credit pattern")
+});
 
 /// Counts each country named, by demonym or seat, through one of its
 /// bodies, or as an office's jurisdiction; ties go to the one named first.

@@ -91,6 +91,28 @@ impl OrgPatternRecogniser {
     }
 }
 
+/// Days and months, which end a name's "of/on …" complement.
+const WHEN_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 impl Recogniser for OrgPatternRecogniser {
     fn name(&self) -> &'static str {
         "org-pattern"
@@ -139,7 +161,9 @@ impl Recogniser for OrgPatternRecogniser {
                 if ctx.lower[k] == "the" && k + 1 < ctx.len() {
                     k += 1;
                 }
-                if !ctx.is_cap_word(k) {
+                // "the European Commission on Wednesday": a day or a month
+                // says when, not which body.
+                if !ctx.is_cap_word(k) || WHEN_WORDS.contains(&ctx.lower[k]) {
                     break;
                 }
                 while k + 1 < ctx.len() && ctx.is_cap_word(k + 1) && ctx.adjacent(k) {

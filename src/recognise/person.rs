@@ -101,8 +101,26 @@ impl PersonRecogniser {
                 end += 2;
                 continue;
             }
-            if PARTICLES.contains(&w) && self.is_name_word(ctx, end + 1) && !blocked(end + 1) {
-                end += 2;
+            // "Ursula von der Leyen", "Luiz Inácio Lula da Silva": one or
+            // two particles before a capitalised part.
+            let particles = if PARTICLES.contains(&w) {
+                if end + 1 < ctx.len()
+                    && PARTICLES.contains(&ctx.lower[end + 1])
+                    && ctx.adjacent(end)
+                {
+                    2
+                } else {
+                    1
+                }
+            } else {
+                0
+            };
+            if particles > 0
+                && (end..end + particles).all(|k| ctx.adjacent(k))
+                && self.is_name_word(ctx, end + particles)
+                && !blocked(end + particles)
+            {
+                end += particles + 1;
                 words += 1;
                 continue;
             }
