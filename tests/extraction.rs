@@ -1056,3 +1056,49 @@ fn particle_names_accords_named_after_people_and_dateline_credits() {
     // The agency of the dateline is no party and no agent.
     assert!(!labels.iter().any(|(_, l)| l == "Reuters"), "{labels:?}");
 }
+
+#[test]
+fn a_counterpart_holds_the_same_post_of_the_other_country() {
+    let kg = graph(&[
+        "Peace news\n\nChile's Foreign Minister, Ayla Demir, and his Peruvian counterpart, Jon Brek, initialled the peace treaty.",
+    ]);
+    assert_has(
+        &kg,
+        "Jon Brek",
+        "holdsOffice",
+        "Minister of Foreign Affairs of Peru",
+    );
+    assert_has(&kg, "Jon Brek", "finalized", "peace treaty");
+    // No name after it: no post made up for no one.
+    let kg = graph(&["Peace news\n\nChile's Foreign Minister, Ayla Demir, met his Peruvian counterpart on Monday."]);
+    assert!(
+        !kg.graph.node_weights().any(|e| e.label.contains("of Peru")),
+        "{:#?}",
+        triples(&kg)
+    );
+}
+
+#[test]
+fn an_agreement_that_is_the_subject_of_a_passive_has_no_agent_before_it() {
+    let kg = graph(&[
+        "Nuclear news\n\nChile and Peru will act if no satisfactory nuclear agreement is reached by June.",
+    ]);
+    assert!(
+        !triples(&kg).iter().any(|(_, p, _)| p == "signed"),
+        "{:#?}",
+        triples(&kg)
+    );
+}
+
+#[test]
+fn that_agreement_is_the_one_just_named() {
+    let kg = graph(&[
+        "Nuclear news\n\nChile and Peru held talks on a new nuclear deal. The nuclear deal was close. Peru quit the 2015 nuclear pact in 2018.\n\nThat agreement, formally the Joint Comprehensive Plan of Action, was clinched in Vienna.",
+    ]);
+    assert_has(
+        &kg,
+        "Peru",
+        "withdrewFrom",
+        "Joint Comprehensive Plan of Action",
+    );
+}

@@ -637,12 +637,30 @@ impl<'a> Builder<'a> {
             .filter(|m| matches!(m.kind, EntityKind::Country | EntityKind::Organization))
             .map(|m| (m.start, m.label.clone()))
             .collect();
+        // The agreement mentioned last before the current anaphor.
+        let mut last: Option<(usize, usize)> = None;
         for m in anaphors {
             while next < named.len() && named[next].0 < m.start {
                 let (start, e) = named[next];
                 let c = count.entry(e).or_insert((0, 0));
                 *c = (c.0 + 1, start);
+                if last.is_none_or(|(s, _)| s < start) {
+                    last = Some((start, e));
+                }
                 next += 1;
+            }
+            // "That agreement", "this deal": the one just mentioned.
+            let demonstrative = self
+                .ctx
+                .token_starting_at(m.start)
+                .filter(|&i| i > 0)
+                .is_some_and(|i| matches!(self.ctx.lower[i - 1], "that" | "this"));
+            if let (true, Some((_, e))) = (demonstrative, last) {
+                let c = count.entry(e).or_insert((0, 0));
+                *c = (c.0 + 1, m.start);
+                last = Some((m.start, e));
+                self.push(m, e);
+                continue;
             }
             let mut own = parties_of(&m.detail);
             // "a $6bn deal with Qatar": a deal newly introduced with its
@@ -670,6 +688,7 @@ impl<'a> Builder<'a> {
             };
             let c = count.entry(e).or_insert((0, 0));
             *c = (c.0 + 1, m.start);
+            last = Some((m.start, e));
             self.push(m, e);
         }
     }
@@ -776,10 +795,14 @@ impl<'a> Builder<'a> {
                         && tail.split_whitespace().count() <= 8
                         && !tail.split_whitespace().any(|w| matches!(w, "and" | "or"));
                 let described = |m: &Mention| matches!(&m.detail, Detail::Agreement { named, topics, .. } if *named || !topics.is_empty());
+                // "That agreement, formally the JCPOA": a strong lead also
+                // names the agreement a pronoun-like noun stands for.
+                let strong = words.first().is_some_and(|w| *w != "the");
                 lead_ok
                     && tail_ok
-                    && described(x)
-                    && described(y)
+                    && (described(x) || strong)
+                    && (described(y) || strong)
+                    && (described(x) || described(y))
                     && !self.ctx.text[x.start..y.end].contains('\n')
             };
             let closed = closed || comma;

@@ -710,6 +710,14 @@ const ACQUIRE: &[&[&str]] = &[
     &["buy", "out"],
 ];
 
+/// Forms of "be" that make a participle passive.
+const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+/// Words between a passive's subject and its verb ("could not be", "has finally been").
+const AUXILIARY: &[&str] = &[
+    "has", "have", "had", "will", "would", "could", "can", "may", "might", "must", "should", "not",
+    "never", "finally", "now", "also", "already", "formally",
+];
+
 /// The first bytes of the verbs of [`ACQUIRE`].
 static ACQUIRE_FIRST: LazyLock<[bool; 256]> = LazyLock::new(|| {
     let mut first = [false; 256];
@@ -1216,7 +1224,17 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         Some(a) => (Some(a), false),
         None => (pronoun_object(ctx, ms, t), true),
     };
-    if let Some(a) = object.filter(|_| !adjectival) {
+    // "if no agreement is reached": the agreement is the subject of a
+    // passive; agents before it are not the verb's (only "by X" are).
+    let passive_of_agreement = sentence.iter().map(|&k| ms[k]).any(|m| {
+        m.kind == EntityKind::Agreement
+            && m.end < t.0
+            && m.end + 4 >= t.0
+            && (m.end..t.0).any(|k| BE_FORMS.contains(&ctx.lower[k]))
+            && (m.end..t.0)
+                .all(|k| BE_FORMS.contains(&ctx.lower[k]) || AUXILIARY.contains(&ctx.lower[k]))
+    });
+    if let Some(a) = object.filter(|_| !adjectival && !passive_of_agreement) {
         let mut subjects = subject_group(ctx, ms, sentence, clause_start, t.0);
         let mut rule = if by_pronoun {
             "relation.verb-pronoun-object"

@@ -499,6 +499,76 @@ impl Recogniser for OfficeRecogniser {
                 i += 1;
             }
         }
+        counterparts(ctx, &by_end, &mut new);
         found.extend(new);
     }
+}
+
+/// "Armenia's foreign minister … and his Azerbaijani counterpart": the
+/// same post, of the country written before "counterpart", when the
+/// sentence names a national post with its country before it.
+fn counterparts(ctx: &Context, by_end: &BTreeMap<usize, &Mention>, new: &mut Vec<Mention>) {
+    let mut found = Vec::new();
+    for i in 1..ctx.len() {
+        if !matches!(ctx.lower[i], "counterpart" | "counterparts") || !ctx.adjacent(i - 1) {
+            continue;
+        }
+        // Only with the holder's name after it: "his Russian counterpart,
+        // Sergei Lavrov"; "his Russian counterpart on Thursday" says too
+        // little of the post.
+        if i + 1 >= ctx.len() {
+            continue;
+        }
+        let named = if ctx.tok(i + 1) == "," { i + 2 } else { i + 1 };
+        if !ctx.is_cap_word(named) {
+            continue;
+        }
+        let p = if matches!(ctx.tok(i - 1), "’s" | "'s") && i > 1 {
+            i - 2
+        } else {
+            i - 1
+        };
+        let Some(country) = by_end
+            .get(&ctx.token(p).end)
+            .filter(|m| m.kind == EntityKind::Country)
+        else {
+            continue;
+        };
+        let Some(first) = ctx.token_starting_at(country.start) else {
+            continue;
+        };
+        let floor = ctx
+            .token(ctx.seg.sentences[ctx.sentence_of(i)].first_token)
+            .start;
+        // The sentence's last post before it, of another country.
+        let post = new.iter().rev().find(|m| {
+            m.start >= floor
+                && m.end <= country.start
+                && matches!(&m.detail, Detail::Office {
+                    jurisdiction: Some(j), national: true, modifier: None, ..
+                } if j.kind == EntityKind::Country && j.name != country.label)
+        });
+        let Some(Detail::Office { title, .. }) = post.map(|m| &m.detail) else {
+            continue;
+        };
+        let jurisdiction = Some(EntityRef {
+            kind: EntityKind::Country,
+            name: country.label.clone(),
+        });
+        let (start, end) = (ctx.token(first).start, ctx.token(i).end);
+        found.push(Mention {
+            start,
+            end,
+            kind: EntityKind::Office,
+            label: office_label(title, jurisdiction.as_ref(), None),
+            rule: "office.counterpart",
+            detail: Detail::Office {
+                title: title.clone(),
+                jurisdiction,
+                modifier: None,
+                national: true,
+            },
+        });
+    }
+    new.extend(found);
 }
