@@ -1102,3 +1102,29 @@ fn that_agreement_is_the_one_just_named() {
         "Joint Comprehensive Plan of Action",
     );
 }
+
+#[test]
+fn coordinated_posts_and_coordinated_subjects_of_one_deal() {
+    let kg = graph(&[
+        "Gulf news\n\nQatar's Prime Minister and Foreign Minister Sheikh Tamir Haddad announced a ceasefire and hostage release deal. The three-phase deal starts on Sunday; the truce holds.",
+    ]);
+    assert_has(
+        &kg,
+        "Tamir Haddad",
+        "holdsOffice",
+        "Prime Minister of Qatar",
+    );
+    assert_has(
+        &kg,
+        "Tamir Haddad",
+        "holdsOffice",
+        "Minister of Foreign Affairs of Qatar",
+    );
+    let deals: Vec<String> = kg
+        .graph
+        .node_weights()
+        .filter(|e| e.kind == newsgraph::recognise::EntityKind::Agreement)
+        .map(|e| e.label.clone())
+        .collect();
+    assert_eq!(deals.len(), 1, "{deals:?}");
+}

@@ -745,6 +745,28 @@ impl<'a> Builder<'a> {
         let named = |m: &Mention| matches!(m.detail, Detail::Agreement { named: true, .. });
         for w in agreements.windows(2) {
             let (x, y) = (&self.mentions[w[0]], &self.mentions[w[1]]);
+            // "a ceasefire and hostage release deal": one deal, its two
+            // subjects coordinated before one head.
+            let coordinated = self.ctx.text[x.end..y.start] == *" and "
+                && !named(x)
+                && !named(y)
+                && self.ctx.token_starting_at(x.start).is_some_and(|i| {
+                    self.ctx.token_ending_at(x.end) == Some(i)
+                        && i > 0
+                        && matches!(self.ctx.lower[i - 1], "a" | "an" | "the")
+                });
+            if coordinated {
+                let (from, to) = (self.entity_of[w[1]], self.entity_of[w[0]]);
+                if from != to {
+                    let moved = std::mem::take(&mut self.entities[from].mentions);
+                    for &mi in &moved {
+                        self.entity_of[mi] = to;
+                    }
+                    self.entities[to].mentions.extend(moved);
+                    self.entities[to].mentions.sort_unstable();
+                }
+                continue;
+            }
             if named(x) == named(y) || y.start < x.end {
                 continue;
             }

@@ -147,6 +147,9 @@ const ADVERBIAL_PREPOSITIONS: &[&str] = &[
     "than",
     "like",
     "over",
+    "from",
+    "across",
+    "near",
 ];
 /// People who act for a party: "negotiators for X".
 const ENVOY_NOUNS: &[&str] = &[
@@ -527,7 +530,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
         let in_s = in_sentence(&ms, s.first_token, s.end_token);
         acquisitions(ctx, &ms, &in_s, si, &mut acc);
         // holdsOffice: "President Zelensky", "Bessent, U.S. Treasury Secretary,".
-        for w in in_s.windows(2) {
+        for (wi, w) in in_s.windows(2).enumerate() {
             let (x, y) = (ms[w[0]], ms[w[1]]);
             let gap: Vec<&str> = (x.end..y.first).map(|i| ctx.tok(i)).collect();
             let same_line =
@@ -552,6 +555,24 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                         s.end,
                         "holds.title",
                     );
+                    // "Prime Minister and Foreign Minister Sheikh Mohammed":
+                    // both posts.
+                    if let Some(&p) = wi.checked_sub(1).and_then(|k| in_s.get(k)) {
+                        let w = ms[p];
+                        if w.kind == EntityKind::Office
+                            && w.end + 1 == x.first
+                            && ctx.lower[w.end] == "and"
+                        {
+                            acc.add(
+                                y.entity,
+                                "holdsOffice",
+                                w.entity,
+                                s.start,
+                                s.end,
+                                "holds.title",
+                            );
+                        }
+                    }
                 }
                 (EntityKind::Office, EntityKind::Person)
                 | (EntityKind::Person, EntityKind::Office)

@@ -51,7 +51,15 @@ const VERB_BEFORE: &[&str] = &[
     "they", "i", "you", "he", "she", "it",
 ];
 /// Words that introduce a description's subject on its right.
-const TOPIC_PREPOSITIONS: &[&str] = &["on", "regarding", "concerning", "over", "about", "covering"];
+const TOPIC_PREPOSITIONS: &[&str] = &[
+    "on",
+    "for",
+    "regarding",
+    "concerning",
+    "over",
+    "about",
+    "covering",
+];
 /// Days end a name, as months do: "the Treaty on Monday".
 const DAYS: &[&str] = &[
     "monday",
@@ -67,6 +75,13 @@ const CONNECTORS: &[&str] = &["of", "for", "on", "the", "and", "between"];
 /// `minerals` → `mineral`: the key of a topic word.
 pub fn topic_key(word: &str) -> String {
     let w = word.to_lowercase();
+    // One subject, three words: "the truce" is "the ceasefire".
+    if matches!(
+        w.as_str(),
+        "truce" | "cease-fire" | "ceasefire" | "truces" | "ceasefires"
+    ) {
+        return "ceasefire".into();
+    }
     if w.chars().count() > 3 && w.ends_with('s') && !w.ends_with("ss") {
         w[..w.len() - 1].to_string()
     } else {
@@ -209,7 +224,16 @@ impl AgreementRecogniser {
             "oligopoly",
             "duopoly",
         ];
+        // "a three-phase deal", "a 17-article text": a count, no subject.
+        const COUNTS: &[&str] = &[
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "twelve", "twenty", "fifty", "hundred", "multi",
+        ];
+        let counted = word.split_once('-').is_some_and(|(n, _)| {
+            COUNTS.contains(&n) || !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+        });
         !self.non_topics.contains(word)
+            && !counted
             && (LY_NOUNS.contains(&word) || !NOT_TOPIC_ENDINGS.iter().any(|e| word.ends_with(e)))
     }
 
@@ -627,5 +651,6 @@ mod tests {
         assert_eq!(topic_key("Minerals"), "mineral");
         assert_eq!(topic_key("gas"), "gas");
         assert_eq!(topic_key("business"), "business");
+        assert_eq!(topic_key("truce"), topic_key("cease-fire"));
     }
 }

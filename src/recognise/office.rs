@@ -499,8 +499,39 @@ impl Recogniser for OfficeRecogniser {
                 i += 1;
             }
         }
+        coordinated_posts(ctx, &mut new);
         counterparts(ctx, &by_end, &mut new);
         found.extend(new);
+    }
+}
+
+/// "Qatar's Prime Minister and Foreign Minister": a national title joined
+/// by "and" to one with its country is of that country too.
+fn coordinated_posts(ctx: &Context, new: &mut [Mention]) {
+    for k in 1..new.len() {
+        let (before, rest) = new.split_at_mut(k);
+        let (a, b) = (&before[k - 1], &mut rest[0]);
+        if ctx.text.get(a.end..b.start) != Some(" and ") {
+            continue;
+        }
+        let Detail::Office {
+            jurisdiction: Some(j),
+            national: true,
+            ..
+        } = &a.detail
+        else {
+            continue;
+        };
+        if let Detail::Office {
+            title,
+            jurisdiction: jurisdiction @ None,
+            modifier,
+            national: true,
+        } = &mut b.detail
+        {
+            *jurisdiction = Some(j.clone());
+            b.label = office_label(title, jurisdiction.as_ref(), modifier.as_deref());
+        }
     }
 }
 
