@@ -1128,3 +1128,30 @@ fn coordinated_posts_and_coordinated_subjects_of_one_deal() {
         .collect();
     assert_eq!(deals.len(), 1, "{deals:?}");
 }
+
+#[test]
+fn a_passive_by_after_where_and_when() {
+    let kg = graph(&[
+        "Minerals news\n\nThe accord, signed in Lima on April 30 by Chilean Foreign Minister Ayla Demir and Peru's trade minister Jon Brek, sets up a fund.",
+    ]);
+    for person in ["Ayla Demir", "Jon Brek"] {
+        assert!(
+            triples(&kg)
+                .iter()
+                .any(|(s, p, o)| s == person && p == "signed" && o.ends_with("accord")),
+            "{person}: {:#?}",
+            triples(&kg)
+        );
+    }
+    // A comma ends the verb's phrase: "by" after it is another clause's.
+    let kg = graph(&[
+        "Minerals news\n\nThe accord was signed in Lima, and a fund was set up by Jon Brek on Monday.",
+    ]);
+    assert!(
+        !triples(&kg)
+            .iter()
+            .any(|(s, p, _)| s == "Jon Brek" && p == "signed"),
+        "{:#?}",
+        triples(&kg)
+    );
+}

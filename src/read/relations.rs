@@ -1305,6 +1305,24 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
     // (negotiators when it was negotiated).
     let mut by = prepositional_agents(ctx, ms, sentence, t.1, s_end_tok, &["by"]);
     let mut rule = "relation.passive-by";
+    // "signed in Washington on April 30 by X": past a few words of where
+    // and when (no comma, no other agreement), "by".
+    if by.is_empty() {
+        let limit = s_end_tok.min(t.1 + 12);
+        let far_by = (t.1..limit)
+            .take_while(|&k| {
+                !matches!(
+                    ctx.lower[k],
+                    "," | ";" | ":" | "." | "and" | "but" | "which" | "that"
+                ) && !sentence
+                    .iter()
+                    .any(|&m| ms[m].kind == EntityKind::Agreement && ms[m].first == k)
+            })
+            .find(|&k| ctx.lower[k] == "by");
+        if let Some(k) = far_by.filter(|&k| k > t.1 + 1) {
+            by = prepositional_agents(ctx, ms, sentence, k, s_end_tok, &["by"]);
+        }
+    }
     // "signed by 30 countries, including X and Y": the named members of
     // an unnamed group of agents.
     if by.is_empty() && ctx.lower.get(t.1).is_some_and(|w| *w == "by") {
