@@ -1155,3 +1155,19 @@ fn a_passive_by_after_where_and_when() {
         triples(&kg)
     );
 }
+
+#[test]
+fn a_deal_known_by_its_year_is_the_named_one_and_a_suspension_of_it() {
+    let kg = graph(&[
+        "Arms news\n\nNew START was signed in Prague in April 2010 by then-presidents Barack Obama and Dmitry Medvedev. Washington urged Moscow to reverse Russia's suspension of the 2010 accord.",
+    ]);
+    let deals = kg
+        .graph
+        .node_weights()
+        .filter(|e| e.kind == newsgraph::recognise::EntityKind::Agreement)
+        .count();
+    assert_eq!(deals, 1, "{:#?}", triples(&kg));
+    assert_has(&kg, "Barack Obama", "signed", "New START");
+    assert_has(&kg, "Dmitry Medvedev", "signed", "New START");
+    assert_has(&kg, "Russia", "withdrewFrom", "New START");
+}

@@ -361,12 +361,14 @@ impl DescribedDeal {
     }
 }
 
+/// A year: four digits.
+fn is_year(t: &str) -> bool {
+    t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// The year among a description's subject words ("2015" of "the 2015 pact").
 fn year_of(topics: &BTreeSet<String>) -> Option<&str> {
-    topics
-        .iter()
-        .map(String::as_str)
-        .find(|t| t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+    topics.iter().map(String::as_str).find(|t| is_year(t))
 }
 
 /// A document-local entity under construction.
@@ -427,6 +429,8 @@ impl<'a> Builder<'a> {
         // "the deal" is resolved once all are known.
         let mut agreements: Vec<DescribedDeal> = Vec::new();
         let mut anaphors: Vec<Mention> = Vec::new();
+        // "the 2010 accord": a description by its year alone.
+        let mut by_year: Vec<Mention> = Vec::new();
         // Countries and bodies by their first byte: "a deal with Nissan".
         let agents_at: BTreeMap<usize, String> = mentions
             .iter()
@@ -495,6 +499,10 @@ impl<'a> Builder<'a> {
                     }
                     if topics.is_empty() && !named {
                         anaphors.push(m);
+                        continue;
+                    }
+                    if !named && !topics.is_empty() && topics.iter().all(|t| is_year(t)) {
+                        by_year.push(m);
                         continue;
                     }
                     let e = if *named {
@@ -580,6 +588,33 @@ impl<'a> Builder<'a> {
                 let g = &mut self.entities[d.entity];
                 g.label = format!("{word} {}", g.label);
             }
+        }
+        // A deal known by its year is the document's most named agreement
+        // known by name ("New START … the 2010 accord"); without one, a
+        // deal of its own, one per year.
+        let named_best = (0..self.entities.len())
+            .filter(|&e| {
+                matches!(
+                    self.entities[e].detail,
+                    Detail::Agreement { named: true, .. }
+                )
+            })
+            .max_by_key(|&e| (self.entities[e].mentions.len(), std::cmp::Reverse(e)));
+        let mut of_year: BTreeMap<String, usize> = BTreeMap::new();
+        for m in by_year {
+            let e = match named_best {
+                Some(e) => e,
+                None => match of_year.get(&m.label) {
+                    Some(&e) => e,
+                    None => {
+                        let e = self.new_entity(&m);
+                        of_year.insert(m.label.clone(), e);
+                        e
+                    }
+                },
+            };
+            self.entities[e].detail.absorb_agreement(&m.detail);
+            self.push(m, e);
         }
         self.resolve_anaphors(anaphors);
         self.merge_appositive_agreements();

@@ -1115,9 +1115,11 @@ fn prepositional_agents(
             // The group must start right after the preposition (and "the").
             if let Some(first) = group.first() {
                 // "with Japanese rival Nissan Motor": a few describing words.
+                // "by then-presidents X and Y": a hyphenated one too.
                 let lead_ok = first.first - (k + 1) <= 3
                     && (k + 1..first.first).all(|j| {
                         ms_office_at(ms, sentence, j)
+                            || ctx.tok(j) == "-" && j > k + 1
                             || ctx.token(j).kind == TokenKind::Word
                                 && !GROUP_BREAKS.contains(&ctx.lower[j])
                     });
@@ -1371,12 +1373,15 @@ fn noun(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         end_tok: s_end_tok,
         span: (s_start, s_end),
     } = site;
-    // "negotiations (with X) on the deal", "rejection of the deal"
+    // "negotiations (with X) on the deal", "rejection of the deal"; a
+    // trigger may end with its link ("suspension of", "withdrawal from").
+    let linked = matches!(ctx.lower[t.1 - 1], "of" | "from" | "to" | "on");
     let Some(a) = sentence.iter().map(|&k| ms[k]).find(|m| {
         m.kind == EntityKind::Agreement
             && m.first >= t.1
             && m.first - t.1 <= 12
-            && (t.1..m.first).any(|k| NOUN_LINKS.contains(&ctx.lower[k]))
+            && (linked && m.first - t.1 <= 3
+                || (t.1..m.first).any(|k| NOUN_LINKS.contains(&ctx.lower[k])))
             && (t.1..m.first).all(|k| !matches!(ctx.tok(k), "." | ";" | ":"))
     }) else {
         return;
