@@ -1171,3 +1171,27 @@ fn a_deal_known_by_its_year_is_the_named_one_and_a_suspension_of_it() {
     assert_has(&kg, "Dmitry Medvedev", "signed", "New START");
     assert_has(&kg, "Russia", "withdrewFrom", "New START");
 }
+
+#[test]
+fn a_described_deal_whose_subject_is_in_a_name_is_the_named_one() {
+    let kg = graph(&[
+        "Peace news\n\nChile and Peru initialled the peace treaty on Friday. The foreign ministers put their initials to the Agreement on the Establishment of Peace and Interstate Relations, a 17-article text.",
+    ]);
+    let deals: Vec<String> = kg
+        .graph
+        .node_weights()
+        .filter(|e| e.kind == newsgraph::recognise::EntityKind::Agreement)
+        .map(|e| e.label.clone())
+        .collect();
+    assert_eq!(deals.len(), 1, "{deals:?}");
+    // Two names with the word: which one is not known, none is taken.
+    let kg = graph(&[
+        "Peace news\n\nChile signed the Lima Peace Accord. Peru signed the Quito Peace Accord. The peace treaty was welcomed.",
+    ]);
+    let deals = kg
+        .graph
+        .node_weights()
+        .filter(|e| e.kind == newsgraph::recognise::EntityKind::Agreement)
+        .count();
+    assert_eq!(deals, 3, "{:#?}", triples(&kg));
+}

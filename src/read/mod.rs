@@ -618,6 +618,7 @@ impl<'a> Builder<'a> {
         }
         self.resolve_anaphors(anaphors);
         self.merge_appositive_agreements();
+        self.merge_described_into_named();
         self.merge_acronyms();
         self.sort_mentions();
     }
@@ -875,6 +876,59 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let moved = std::mem::take(&mut self.entities[from].mentions);
+            for &mi in &moved {
+                self.entity_of[mi] = to;
+            }
+            self.entities[to].mentions.extend(moved);
+            self.entities[to].mentions.sort_unstable();
+        }
+    }
+
+    /// "the peace treaty" in an article that names the "Agreement on the
+    /// Establishment of Peace …": a described deal whose every subject word
+    /// (years aside) is a word of exactly one named agreement's name is it.
+    fn merge_described_into_named(&mut self) {
+        use crate::recognise::topic_key;
+        let named: Vec<(usize, BTreeSet<String>)> = (0..self.entities.len())
+            .filter(|&e| {
+                !self.entities[e].mentions.is_empty()
+                    && matches!(
+                        self.entities[e].detail,
+                        Detail::Agreement { named: true, .. }
+                    )
+            })
+            .map(|e| {
+                let words = self.entities[e]
+                    .label
+                    .split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .filter(|w| !w.is_empty())
+                    .map(topic_key)
+                    .collect();
+                (e, words)
+            })
+            .collect();
+        for d in 0..self.entities.len() {
+            let Detail::Agreement {
+                named: false,
+                topics,
+                ..
+            } = &self.entities[d].detail
+            else {
+                continue;
+            };
+            let subject: Vec<&String> = topics.iter().filter(|t| !is_year(t)).collect();
+            if subject.is_empty() || self.entities[d].mentions.is_empty() {
+                continue;
+            }
+            let hits: Vec<usize> = named
+                .iter()
+                .filter(|(_, words)| subject.iter().all(|t| words.contains(*t)))
+                .map(|(e, _)| *e)
+                .collect();
+            let [to] = hits[..] else {
+                continue;
+            };
+            let moved = std::mem::take(&mut self.entities[d].mentions);
             for &mi in &moved {
                 self.entity_of[mi] = to;
             }

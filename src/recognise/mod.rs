@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use agreement::AgreementRecogniser;
+pub use agreement::{topic_key, AgreementRecogniser};
 pub use date::DateRecogniser;
 pub use gazetteer::Gazetteer;
 pub use office::{office_label, OfficeRecogniser};
