@@ -1195,3 +1195,20 @@ fn a_described_deal_whose_subject_is_in_a_name_is_the_named_one() {
         .count();
     assert_eq!(deals, 3, "{:#?}", triples(&kg));
 }
+
+#[test]
+fn and_inside_an_agreement_name() {
+    let kg = graph(&[
+        "Trade news\n\nChile and Peru signed a free trade agreement. The Comprehensive Economic and Trade Agreement cuts tariffs.",
+    ]);
+    let deals: Vec<String> = kg
+        .graph
+        .node_weights()
+        .filter(|e| e.kind == newsgraph::recognise::EntityKind::Agreement)
+        .map(|e| e.label.clone())
+        .collect();
+    assert_eq!(
+        deals,
+        vec!["Comprehensive Economic and Trade Agreement".to_string()]
+    );
+}

@@ -245,8 +245,23 @@ impl AgreementRecogniser {
             return None;
         }
         let mut first = h;
-        while first > 0 && ctx.is_cap_word(first - 1) && ctx.adjacent(first - 1) {
-            first -= 1;
+        loop {
+            while first > 0 && ctx.is_cap_word(first - 1) && ctx.adjacent(first - 1) {
+                first -= 1;
+            }
+            // "Comprehensive Economic and Trade Agreement": "and" between
+            // capitalised words of the name.
+            if first > 1
+                && first < h
+                && matches!(ctx.tok(first - 1), "and" | "&")
+                && ctx.is_cap_word(first - 2)
+                && ctx.adjacent(first - 2)
+                && ctx.adjacent(first - 1)
+            {
+                first -= 2;
+            } else {
+                break;
+            }
         }
         // A sentence's first word is capitalised anyway.
         let sentence_start = ctx.seg.sentences[ctx.sentence_of(h)].first_token;
