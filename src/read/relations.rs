@@ -1308,17 +1308,38 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
     let mut by = prepositional_agents(ctx, ms, sentence, t.1, s_end_tok, &["by"]);
     let mut rule = "relation.passive-by";
     // "signed in Washington on April 30 by X": past a few words of where
-    // and when (no comma, no other agreement), "by".
+    // and when (no other words, no other agreement), "by".
     if by.is_empty() {
         let limit = s_end_tok.min(t.1 + 12);
         let far_by = (t.1..limit)
             .take_while(|&k| {
-                !matches!(
-                    ctx.lower[k],
-                    "," | ";" | ":" | "." | "and" | "but" | "which" | "that"
-                ) && !sentence
-                    .iter()
-                    .any(|&m| ms[m].kind == EntityKind::Agreement && ms[m].first == k)
+                let w = ctx.lower[k];
+                // Places, dates and the little words around them only.
+                let place_or_time = ctx.token(k).capitalised
+                    || ctx.token(k).kind == TokenKind::Number
+                    || matches!(
+                        w,
+                        "by" | "in"
+                            | "on"
+                            | "at"
+                            | "during"
+                            | "last"
+                            | "this"
+                            | "early"
+                            | "late"
+                            | "the"
+                            | "a"
+                            | "of"
+                            | "year"
+                            | "week"
+                            | "month"
+                            | "ago"
+                            | "-"
+                    );
+                place_or_time
+                    && !sentence
+                        .iter()
+                        .any(|&m| ms[m].kind == EntityKind::Agreement && ms[m].first == k)
             })
             .find(|&k| ctx.lower[k] == "by");
         if let Some(k) = far_by.filter(|&k| k > t.1 + 1) {
