@@ -1212,3 +1212,22 @@ fn and_inside_an_agreement_name() {
         vec!["Comprehensive Economic and Trade Agreement".to_string()]
     );
 }
+
+#[test]
+fn a_title_that_names_its_body_takes_no_other() {
+    let kg = graph(&[
+        "EU news\n\nEU Commission president Jon Brek wants the rebate to end. Commission President Ayla Demir's team proposed splitting the pact.",
+    ]);
+    assert_has(
+        &kg,
+        "Jon Brek",
+        "holdsOffice",
+        "President of the European Commission",
+    );
+    assert_has(
+        &kg,
+        "Ayla Demir",
+        "holdsOffice",
+        "President of the European Commission",
+    );
+}

@@ -381,7 +381,11 @@ impl Recogniser for OfficeRecogniser {
                 } else {
                     p
                 };
-                if jurisdiction.is_none() {
+                // "EU Commission president": a title that names its body
+                // ("President of the European Commission") takes none.
+                if jurisdiction.is_none()
+                    && !(t.scope == OfficeScope::Body && t.canonical.contains(" of "))
+                {
                     if let Some(m) = by_end.get(&ctx.token(q).end) {
                         if let Some(r) = entity_ref(m) {
                             if let Some(s) = ctx.token_starting_at(m.start) {
