@@ -1231,3 +1231,21 @@ fn a_title_that_names_its_body_takes_no_other() {
         "President of the European Commission",
     );
 }
+
+#[test]
+fn people_from_a_country_act_for_it_and_a_place_after_from_does_not() {
+    let kg = graph(&[
+        "Trade news\n\nTeams from Chile and Peru were hard at work on a fisheries agreement.",
+    ]);
+    assert_has(&kg, "Chile", "negotiated", "Chile–Peru fisheries agreement");
+    let kg = graph(&[
+        "Trade news\n\nThe families' forum welcomed the news from Lima and urged ministers to approve the fisheries agreement.",
+    ]);
+    assert!(
+        !triples(&kg)
+            .iter()
+            .any(|(s, p, _)| s == "Peru" && p == "approved"),
+        "{:#?}",
+        triples(&kg)
+    );
+}

@@ -162,6 +162,12 @@ const ENVOY_NOUNS: &[&str] = &[
     "delegation",
     "delegations",
     "mediators",
+    "team",
+    "teams",
+    "official",
+    "officials",
+    "diplomats",
+    "ministers",
 ];
 /// Words that start a new clause with its own subject.
 const CLAUSE_MARKERS: &[&str] = &[
@@ -1025,9 +1031,10 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
         {
             k -= 1;
         }
-        // "Negotiators for X and Y": the people of a party.
-        let for_party =
-            k > from + 1 && ctx.lower[k - 1] == "for" && ENVOY_NOUNS.contains(&ctx.lower[k - 2]);
+        // "Negotiators for X and Y", "teams from X": the people of a party.
+        let for_party = k > from + 1
+            && matches!(ctx.lower[k - 1], "for" | "from")
+            && ENVOY_NOUNS.contains(&ctx.lower[k - 2]);
         k > from && !for_party && ADVERBIAL_PREPOSITIONS.contains(&ctx.lower[k - 1])
     };
     // "Turkey's Everasia won": the owner of a name no recogniser knew is
