@@ -327,12 +327,7 @@ impl Rules {
                     "PoliticalParty",
                     "Legislature",
                 ];
-                if !KINDS.contains(&kind) {
-                    return Err(format!(
-                        "unknown organisation type {kind:?} (one of {})",
-                        KINDS.join(", ")
-                    ));
-                }
+                one_of(kind, "organisation type", KINDS)?;
                 let o = Organisation {
                     name: non_empty(name, "name")?,
                     kind: kind.to_string(),
@@ -352,12 +347,7 @@ impl Rules {
                     "Declaration",
                     "Memorandum",
                 ];
-                if !CLASSES.contains(&class) {
-                    return Err(format!(
-                        "unknown agreement class {class:?} (one of {})",
-                        CLASSES.join(", ")
-                    ));
-                }
+                one_of(class, "agreement class", CLASSES)?;
                 let a = NamedAgreement {
                     name: non_empty(name, "name")?,
                     class: class.to_string(),
@@ -463,12 +453,11 @@ impl Rules {
                     }
                 };
                 let predicate = non_empty(predicate, "predicate")?;
-                if !crate::vocab::INVOLVEMENT_PREDICATES.contains(&predicate.as_str()) {
-                    return Err(format!(
-                        "unknown predicate {predicate:?} (one of {})",
-                        crate::vocab::INVOLVEMENT_PREDICATES.join(", ")
-                    ));
-                }
+                one_of(
+                    &predicate,
+                    "predicate",
+                    crate::vocab::INVOLVEMENT_PREDICATES,
+                )?;
                 let t = Trigger {
                     surface: words(surface),
                     predicate,
@@ -492,6 +481,18 @@ fn columns<'a, const N: usize>(f: &[&'a str], names: &str) -> Result<[&'a str; N
             f.len()
         )
     })
+}
+
+/// `value` when it is one of `allowed`, else what is wrong with it.
+fn one_of(value: &str, what: &str, allowed: &[&str]) -> Result<(), String> {
+    if allowed.contains(&value) {
+        Ok(())
+    } else {
+        Err(format!(
+            "unknown {what} {value:?} (one of {})",
+            allowed.join(", ")
+        ))
+    }
 }
 
 fn non_empty(s: &str, what: &str) -> Result<String, String> {

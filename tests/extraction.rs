@@ -31,6 +31,15 @@ fn triples(kg: &KnowledgeGraph) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// The labels of the agreements of the graph.
+fn agreements(kg: &KnowledgeGraph) -> Vec<String> {
+    kg.graph
+        .node_weights()
+        .filter(|e| e.kind == newsgraph::recognise::EntityKind::Agreement)
+        .map(|e| e.label.clone())
+        .collect()
+}
+
 fn assert_has(kg: &KnowledgeGraph, s: &str, p: &str, o: &str) {
     let t = triples(kg);
     assert!(
@@ -996,22 +1005,13 @@ fn a_described_deal_of_another_year_or_a_new_one_is_another_deal() {
     let kg = graph(&[
         "Nuclear news\n\nRuritania and Elbonia ended talks on a new nuclear deal. Ruritania quit the 2015 nuclear pact in 2018.",
     ]);
-    let deals: Vec<String> = kg
-        .graph
-        .node_weights()
-        .filter(|e| e.kind == newsgraph::recognise::EntityKind::Agreement)
-        .map(|e| e.label.clone())
-        .collect();
+    let deals = agreements(&kg);
     assert_eq!(deals.len(), 2, "{deals:?}");
     // "New START, the last arms control treaty between them,": one treaty.
     let kg = graph(&[
         "Arms news\n\nThey discussed New START, the last arms control treaty between the two powers, on Monday.",
     ]);
-    let deals = kg
-        .graph
-        .node_weights()
-        .filter(|e| e.kind == newsgraph::recognise::EntityKind::Agreement)
-        .count();
+    let deals = agreements(&kg).len();
     assert_eq!(deals, 1);
 }
 
@@ -1120,12 +1120,7 @@ fn coordinated_posts_and_coordinated_subjects_of_one_deal() {
         "holdsOffice",
         "Minister of Foreign Affairs of Qatar",
     );
-    let deals: Vec<String> = kg
-        .graph
-        .node_weights()
-        .filter(|e| e.kind == newsgraph::recognise::EntityKind::Agreement)
-        .map(|e| e.label.clone())
-        .collect();
+    let deals = agreements(&kg);
     assert_eq!(deals.len(), 1, "{deals:?}");
 }
 
@@ -1161,11 +1156,7 @@ fn a_deal_known_by_its_year_is_the_named_one_and_a_suspension_of_it() {
     let kg = graph(&[
         "Arms news\n\nNew START was signed in Prague in April 2010 by then-presidents Barack Obama and Dmitry Medvedev. Washington urged Moscow to reverse Russia's suspension of the 2010 accord.",
     ]);
-    let deals = kg
-        .graph
-        .node_weights()
-        .filter(|e| e.kind == newsgraph::recognise::EntityKind::Agreement)
-        .count();
+    let deals = agreements(&kg).len();
     assert_eq!(deals, 1, "{:#?}", triples(&kg));
     assert_has(&kg, "Barack Obama", "signed", "New START");
     assert_has(&kg, "Dmitry Medvedev", "signed", "New START");
@@ -1177,22 +1168,13 @@ fn a_described_deal_whose_subject_is_in_a_name_is_the_named_one() {
     let kg = graph(&[
         "Peace news\n\nChile and Peru initialled the peace treaty on Friday. The foreign ministers put their initials to the Agreement on the Establishment of Peace and Interstate Relations, a 17-article text.",
     ]);
-    let deals: Vec<String> = kg
-        .graph
-        .node_weights()
-        .filter(|e| e.kind == newsgraph::recognise::EntityKind::Agreement)
-        .map(|e| e.label.clone())
-        .collect();
+    let deals = agreements(&kg);
     assert_eq!(deals.len(), 1, "{deals:?}");
     // Two names with the word: which one is not known, none is taken.
     let kg = graph(&[
         "Peace news\n\nChile signed the Lima Peace Accord. Peru signed the Quito Peace Accord. The peace treaty was welcomed.",
     ]);
-    let deals = kg
-        .graph
-        .node_weights()
-        .filter(|e| e.kind == newsgraph::recognise::EntityKind::Agreement)
-        .count();
+    let deals = agreements(&kg).len();
     assert_eq!(deals, 3, "{:#?}", triples(&kg));
 }
 
@@ -1201,12 +1183,7 @@ fn and_inside_an_agreement_name() {
     let kg = graph(&[
         "Trade news\n\nChile and Peru signed a free trade agreement. The Comprehensive Economic and Trade Agreement cuts tariffs.",
     ]);
-    let deals: Vec<String> = kg
-        .graph
-        .node_weights()
-        .filter(|e| e.kind == newsgraph::recognise::EntityKind::Agreement)
-        .map(|e| e.label.clone())
-        .collect();
+    let deals = agreements(&kg);
     assert_eq!(
         deals,
         vec!["Comprehensive Economic and Trade Agreement".to_string()]

@@ -691,33 +691,31 @@ impl<'a> Builder<'a> {
                 .token_starting_at(m.start)
                 .filter(|&i| i > 0)
                 .is_some_and(|i| matches!(self.ctx.lower[i - 1], "that" | "this"));
-            if let (true, Some((_, e))) = (demonstrative, last) {
-                let c = count.entry(e).or_insert((0, 0));
-                *c = (c.0 + 1, m.start);
-                last = Some((m.start, e));
-                self.push(m, e);
-                continue;
-            }
-            let mut own = parties_of(&m.detail);
-            // "a $6bn deal with Qatar": a deal newly introduced with its
-            // party is the one known by that party.
-            if own.is_empty() && indefinite(self.ctx, m.start) {
-                own.extend(counterparty(self.ctx, m.end, &agents_at));
-            }
-            let chosen = best(&count).or(fallback);
-            let e = if own.is_empty() {
-                chosen
-            } else if let Some(&e) = by_parties.get(&own) {
-                Some(e)
-            } else if chosen.is_some_and(|e| {
-                let theirs = parties_of(&self.entities[e].detail);
-                own.iter().any(|p| theirs.contains(p))
-            }) {
-                chosen
-            } else {
-                let e = self.new_entity(&m);
-                by_parties.insert(own, e);
-                Some(e)
+            let e = match last {
+                Some((_, e)) if demonstrative => Some(e),
+                _ => {
+                    let mut own = parties_of(&m.detail);
+                    // "a $6bn deal with Qatar": a deal newly introduced with
+                    // its party is the one known by that party.
+                    if own.is_empty() && indefinite(self.ctx, m.start) {
+                        own.extend(counterparty(self.ctx, m.end, &agents_at));
+                    }
+                    let chosen = best(&count).or(fallback);
+                    if own.is_empty() {
+                        chosen
+                    } else if let Some(&e) = by_parties.get(&own) {
+                        Some(e)
+                    } else if chosen.is_some_and(|e| {
+                        let theirs = parties_of(&self.entities[e].detail);
+                        own.iter().any(|p| theirs.contains(p))
+                    }) {
+                        chosen
+                    } else {
+                        let e = self.new_entity(&m);
+                        by_parties.insert(own, e);
+                        Some(e)
+                    }
+                }
             };
             let Some(e) = e else {
                 continue;
@@ -792,15 +790,7 @@ impl<'a> Builder<'a> {
                         && matches!(self.ctx.lower[i - 1], "a" | "an" | "the")
                 });
             if coordinated {
-                let (from, to) = (self.entity_of[w[1]], self.entity_of[w[0]]);
-                if from != to {
-                    let moved = std::mem::take(&mut self.entities[from].mentions);
-                    for &mi in &moved {
-                        self.entity_of[mi] = to;
-                    }
-                    self.entities[to].mentions.extend(moved);
-                    self.entities[to].mentions.sort_unstable();
-                }
+                self.move_mentions(self.entity_of[w[1]], self.entity_of[w[0]]);
                 continue;
             }
             if named(x) == named(y) || y.start < x.end {
@@ -872,16 +862,22 @@ impl<'a> Builder<'a> {
             } else {
                 (self.entity_of[w[1]], self.entity_of[w[0]])
             };
-            if from == to {
-                continue;
-            }
-            let moved = std::mem::take(&mut self.entities[from].mentions);
-            for &mi in &moved {
-                self.entity_of[mi] = to;
-            }
-            self.entities[to].mentions.extend(moved);
-            self.entities[to].mentions.sort_unstable();
+            self.move_mentions(from, to);
         }
+    }
+
+    /// Entity `from`'s mentions become entity `to`'s (nothing when they
+    /// are one).
+    fn move_mentions(&mut self, from: usize, to: usize) {
+        if from == to {
+            return;
+        }
+        let moved = std::mem::take(&mut self.entities[from].mentions);
+        for &mi in &moved {
+            self.entity_of[mi] = to;
+        }
+        self.entities[to].mentions.extend(moved);
+        self.entities[to].mentions.sort_unstable();
     }
 
     /// "the peace treaty" in an article that names the "Agreement on the
@@ -925,15 +921,9 @@ impl<'a> Builder<'a> {
                 .filter(|(_, words)| subject.iter().all(|t| words.contains(*t)))
                 .map(|(e, _)| *e)
                 .collect();
-            let [to] = hits[..] else {
-                continue;
-            };
-            let moved = std::mem::take(&mut self.entities[d].mentions);
-            for &mi in &moved {
-                self.entity_of[mi] = to;
+            if let [to] = hits[..] {
+                self.move_mentions(d, to);
             }
-            self.entities[to].mentions.extend(moved);
-            self.entities[to].mentions.sort_unstable();
         }
     }
 
@@ -967,12 +957,7 @@ impl<'a> Builder<'a> {
                 .filter(|&b| short_of(&self.entities[b].label))
                 .collect();
             if let [b] = full[..] {
-                let moved = std::mem::take(&mut self.entities[a].mentions);
-                for &mi in &moved {
-                    self.entity_of[mi] = b;
-                }
-                self.entities[b].mentions.extend(moved);
-                self.entities[b].mentions.sort_unstable();
+                self.move_mentions(a, b);
             }
         }
     }

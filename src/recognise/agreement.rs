@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::date::MONTHS;
+use super::date::{DAYS, MONTHS};
 use super::{Context, Covered, Detail, EntityKind, EntityRef, Mention, Recogniser};
 use crate::rules::Rules;
 use crate::segment::TokenKind;
@@ -59,16 +59,6 @@ const TOPIC_PREPOSITIONS: &[&str] = &[
     "over",
     "about",
     "covering",
-];
-/// Days end a name, as months do: "the Treaty on Monday".
-const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 const CONNECTORS: &[&str] = &["of", "for", "on", "the", "and", "between"];
 
@@ -244,25 +234,9 @@ impl AgreementRecogniser {
         if !ctx.is_cap_word(h) || !ctx.is_cap_word(hend - 1) || ctx.in_title_case(h) {
             return None;
         }
-        let mut first = h;
-        loop {
-            while first > 0 && ctx.is_cap_word(first - 1) && ctx.adjacent(first - 1) {
-                first -= 1;
-            }
-            // "Comprehensive Economic and Trade Agreement": "and" between
-            // capitalised words of the name.
-            if first > 1
-                && first < h
-                && matches!(ctx.tok(first - 1), "and" | "&")
-                && ctx.is_cap_word(first - 2)
-                && ctx.adjacent(first - 2)
-                && ctx.adjacent(first - 1)
-            {
-                first -= 2;
-            } else {
-                break;
-            }
-        }
+        // "Comprehensive Economic and Trade Agreement": "and" between
+        // capitalised words of the name.
+        let mut first = ctx.cap_run_start(h, |w, first| matches!(w, "and" | "&") && first < h);
         // A sentence's first word is capitalised anyway.
         let sentence_start = ctx.seg.sentences[ctx.sentence_of(h)].first_token;
         if first == sentence_start && ctx.lower[first] == "the" {

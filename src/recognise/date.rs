@@ -10,6 +10,17 @@ use regex::Regex;
 
 use super::{Context, Detail, EntityKind, Mention, Recogniser};
 
+/// Days, which end a name as months do ("the Treaty on Monday").
+pub(crate) const DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 pub(crate) const MONTHS: &[&str] = &[
     "january",
     "february",

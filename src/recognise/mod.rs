@@ -302,6 +302,28 @@ impl<'a> Context<'a> {
         out
     }
 
+    /// The first token of the run of capitalised words on one line that
+    /// ends at token `i`, walking left also over an "and" or "&" between
+    /// two capitalised words when `join(that word, run start)` allows it
+    /// ("Oil and Natural Gas Corporation").
+    pub fn cap_run_start(&self, i: usize, join: impl Fn(&str, usize) -> bool) -> usize {
+        let mut first = i;
+        loop {
+            if first > 0 && self.is_cap_word(first - 1) && self.adjacent(first - 1) {
+                first -= 1;
+            } else if first > 1
+                && join(self.tok(first - 1), first)
+                && self.is_cap_word(first - 2)
+                && self.adjacent(first - 2)
+                && self.adjacent(first - 1)
+            {
+                first -= 2;
+            } else {
+                return first;
+            }
+        }
+    }
+
     /// True for a capitalised word token.
     pub fn is_cap_word(&self, i: usize) -> bool {
         i < self.len()

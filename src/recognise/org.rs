@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashSet};
 use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind};
 use rustc_hash::FxHashSet;
 
+use super::date::{DAYS, MONTHS};
 use super::{Context, Detail, EntityKind, Mention, Recogniser};
 use crate::rules::Rules;
 
@@ -91,28 +92,6 @@ impl OrgPatternRecogniser {
     }
 }
 
-/// Days and months, which end a name's "of/on …" complement.
-const WHEN_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 impl Recogniser for OrgPatternRecogniser {
     fn name(&self) -> &'static str {
         "org-pattern"
@@ -128,26 +107,14 @@ impl Recogniser for OrgPatternRecogniser {
             if !ctx.is_cap_word(i) || !self.heads.contains(ctx.tok(i)) || ctx.in_title_case(i) {
                 continue;
             }
-            // Left: capitalised words on the same line.
-            let mut first = i;
-            loop {
-                if first > 0 && ctx.is_cap_word(first - 1) && ctx.adjacent(first - 1) {
-                    first -= 1;
-                // "Oil and Natural Gas Corporation", "Public and Commercial
-                // Services Union": "and" or "&" between capitalised words.
-                } else if first > 1
-                    && (ctx.tok(first - 1) == "&"
-                        || ctx.tok(first - 1) == "and"
-                            && (INSTITUTIONS.contains(&ctx.tok(i)) || ctx.tok(i) == "Corporation"))
-                    && ctx.is_cap_word(first - 2)
-                    && ctx.adjacent(first - 2)
-                    && ctx.adjacent(first - 1)
-                {
-                    first -= 2;
-                } else {
-                    break;
-                }
-            }
+            // Left: capitalised words on the same line. "Oil and Natural
+            // Gas Corporation", "Public and Commercial Services Union":
+            // "and" or "&" between capitalised words.
+            let mut first = ctx.cap_run_start(i, |w, _| {
+                w == "&"
+                    || w == "and"
+                        && (INSTITUTIONS.contains(&ctx.tok(i)) || ctx.tok(i) == "Corporation")
+            });
             // Right: "of [the] Capitalised…" (Ministry of Foreign Affairs),
             // for the heads of institutions; a company is not "of the US".
             let mut last = i;
@@ -163,7 +130,10 @@ impl Recogniser for OrgPatternRecogniser {
                 }
                 // "the European Commission on Wednesday": a day or a month
                 // says when, not which body.
-                if !ctx.is_cap_word(k) || WHEN_WORDS.contains(&ctx.lower[k]) {
+                if !ctx.is_cap_word(k)
+                    || DAYS.contains(&ctx.lower[k])
+                    || MONTHS.contains(&ctx.lower[k])
+                {
                     break;
                 }
                 while k + 1 < ctx.len() && ctx.is_cap_word(k + 1) && ctx.adjacent(k) {
