@@ -562,6 +562,10 @@ fn link_agreements(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut 
 /// out takes it from its holder's other offices in the corpus, or else from
 /// the countries its document speaks of most that no other holder of that
 /// title in the document has taken.
+/// How high in its document's ranking a country must stand to be the post's
+/// country of a holder whose sentences name it.
+const NEAR_TOP: usize = 3;
+
 fn link_offices(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut Assignment) {
     // What the corpus says explicitly: (person cluster, title, modifier) → jurisdiction.
     let mut explicit: BTreeMap<(usize, String, Option<String>), EntityRef> = BTreeMap::new();
@@ -652,11 +656,26 @@ fn link_offices(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut Ass
             };
             let holder = holders(e).into_iter().next();
             let key = (title.clone(), modifier.clone(), holder);
+            // The countries of the holder's own sentences first.
+            let near: &[String] = doc
+                .relations
+                .iter()
+                .find(|r| r.predicate == "holdsOffice" && r.object == e)
+                .and_then(|r| doc.person_countries.get(&r.subject))
+                .map_or(&[], Vec::as_slice);
             let country = match per_holder.get(&key) {
                 Some(c) => c.clone(),
                 None => {
                     let t = taken.entry((title, modifier)).or_default();
-                    let c = doc.country_rank.iter().find(|c| !t.contains(*c)).cloned();
+                    // Only a country the document speaks much of: a
+                    // passing place near the name is no post's country.
+                    let top = &doc.country_rank[..doc.country_rank.len().min(NEAR_TOP)];
+                    let c = near
+                        .iter()
+                        .filter(|c| top.contains(*c))
+                        .chain(&doc.country_rank)
+                        .find(|c| !t.contains(*c))
+                        .cloned();
                     if let Some(c) = &c {
                         t.insert(c.clone());
                     }

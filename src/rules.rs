@@ -102,6 +102,9 @@ pub enum TriggerKind {
     /// A role noun: the agents listed in the sentence are in that role
     /// for the agreement named in it (`lists X and Y as signatories`).
     Role,
+    /// Taking part in the talks: the subject (`X led the mediation`)
+    /// negotiated the agreement the document is about, when it is about one.
+    Talks,
 }
 
 /// A word or phrase that signals an involvement in an agreement.
@@ -446,9 +449,10 @@ impl Rules {
                     "verb" => TriggerKind::Verb,
                     "noun" => TriggerKind::Noun,
                     "role" => TriggerKind::Role,
+                    "talks" => TriggerKind::Talks,
                     other => {
                         return Err(format!(
-                            "unknown trigger kind {other:?} (one of verb, noun, role)"
+                            "unknown trigger kind {other:?} (one of verb, noun, role, talks)"
                         ))
                     }
                 };

@@ -1226,3 +1226,126 @@ fn people_from_a_country_act_for_it_and_a_place_after_from_does_not() {
         triples(&kg)
     );
 }
+
+/// The labels of the organisations of the graph.
+fn organisations(kg: &KnowledgeGraph) -> Vec<String> {
+    kg.graph
+        .node_weights()
+        .filter(|e| e.kind == newsgraph::recognise::EntityKind::Organization)
+        .map(|e| e.label.clone())
+        .collect()
+}
+
+#[test]
+fn a_caretaker_holds_the_post_of_the_country_before_it() {
+    let kg = graph(&[
+        "Peace news\n\nChile's security cabinet approved the truce. Peru's caretaker prime minister, Ana Quispe, welcomed the truce. Chile and Peru will meet in Chile.",
+    ]);
+    assert_has(&kg, "Ana Quispe", "holdsOffice", "Prime Minister of Peru");
+}
+
+#[test]
+fn by_after_a_capital_in_apposition_names_the_signatories() {
+    let kg = graph(&[
+        "Peace news\n\nThe fisheries agreement was signed on Wednesday in the Chilean capital, Santiago, by Tomas Varga and Ana Quispe.",
+    ]);
+    assert_has(&kg, "Tomas Varga", "signed", "fisheries agreement");
+    assert_has(&kg, "Ana Quispe", "signed", "fisheries agreement");
+}
+
+#[test]
+fn party_and_union_in_lower_case_and_a_plural_possessive_in_a_name() {
+    let kg = graph(&[
+        "Politics\n\nThe Andean People's Liberation Front said the Democratic Renewal party and the United Miners union would join. The union said it had not decided.",
+    ]);
+    let orgs = organisations(&kg);
+    for name in [
+        "Andean People's Liberation Front",
+        "Democratic Renewal party",
+        "United Miners union",
+    ] {
+        assert!(orgs.iter().any(|o| o == name), "{name} not in {orgs:?}");
+    }
+    assert!(
+        !orgs.iter().any(|o| o.eq_ignore_ascii_case("the union")),
+        "{orgs:?}"
+    );
+}
+
+#[test]
+fn a_given_name_alone_is_the_one_person_of_that_given_name() {
+    let kg = graph(&[
+        "Peace news\n\nTesfaye Worku, the national security adviser, signed the fisheries agreement. On Thursday, Tesfaye hailed the agreement.",
+    ]);
+    let people: Vec<String> = kg
+        .graph
+        .node_weights()
+        .filter(|e| e.kind == newsgraph::recognise::EntityKind::Person)
+        .map(|e| e.label.clone())
+        .collect();
+    assert_eq!(people, ["Tesfaye Worku"]);
+    assert_has(&kg, "Tesfaye Worku", "endorsed", "fisheries agreement");
+}
+
+#[test]
+fn an_agreement_formally_titled_is_the_named_one() {
+    let kg = graph(&[
+        "Peace news\n\nChile and Peru signed a fisheries deal on Friday. The document is formally titled the Agreement for Lasting Peace in the Andes.",
+    ]);
+    assert_eq!(agreements(&kg), ["Agreement for Lasting Peace"]);
+}
+
+#[test]
+fn leading_the_talks_is_negotiating_the_agreement_of_the_article() {
+    let kg = graph(&[
+        "Peace news\n\nChile and Peru signed a fisheries agreement. The agreement ends a long dispute. \"It is a start,\" said Tomas Varga, a former Bolivian president, who led the mediation.",
+    ]);
+    assert_has(
+        &kg,
+        "Tomas Varga",
+        "negotiated",
+        "Chile–Peru fisheries agreement",
+    );
+    // With no agreement the article is about, nothing.
+    let kg = graph(&["Peace news\n\nTomas Varga led the talks in Lima."]);
+    assert!(triples(&kg).is_empty(), "{:#?}", triples(&kg));
+}
+
+#[test]
+fn a_bare_title_takes_the_country_of_its_holders_sentences() {
+    let kg = graph(&[
+        "Peace news\n\nPeru's cabinet approved the truce with Chile. Peru will pull back. Peru's army agreed. An ally of Prime Minister Tomas Varga said Chile would respect the truce.",
+    ]);
+    // Peru is the article's most named country; Chile is the one named
+    // beside the prime minister.
+    assert_has(&kg, "Tomas Varga", "holdsOffice", "Prime Minister of Chile");
+}
+
+#[test]
+fn a_datelines_place_is_no_party() {
+    let kg = graph(&[
+        "Peace news\n\nOHRID, North Macedonia, March 18 (Reuters) - Chile and Peru signed a fisheries agreement late on Saturday.",
+    ]);
+    assert_has(&kg, "Chile", "signed", "Chile–Peru fisheries agreement");
+    assert!(
+        !triples(&kg).iter().any(|(s, _, _)| s == "North Macedonia"),
+        "{:#?}",
+        triples(&kg)
+    );
+}
+
+#[test]
+fn told_to_stop_negotiating_is_no_negotiation() {
+    let kg = graph(&[
+        "Health news\n\nTomas Varga directed officials to stop negotiating the pandemic agreement.",
+    ]);
+    assert!(triples(&kg).is_empty(), "{:#?}", triples(&kg));
+}
+
+#[test]
+fn a_headlines_verb_is_not_the_subject_of_an_agreement() {
+    let kg = graph(&[
+        "Members adopt pandemic agreement\n\nThe pandemic agreement was adopted on Tuesday.",
+    ]);
+    assert_eq!(agreements(&kg), ["pandemic agreement"]);
+}

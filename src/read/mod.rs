@@ -90,6 +90,12 @@ pub struct DocFacts {
     /// answer only, to the person who held that post at the document's date.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bare_offices: Vec<LocalEntity>,
+    /// People (by entity index) → the countries named in the sentences
+    /// that name them, most first: the context for a post of theirs whose
+    /// country is not written ("Prime Minister Benjamin Netanyahu, who …
+    /// said Israel would …"), before the document's own ranking.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub person_countries: BTreeMap<usize, Vec<String>>,
 }
 
 /// Reads documents by a fixed set of rules.
@@ -131,11 +137,11 @@ impl Reader {
     /// teasers cut off with "...", bylines ("By Jane Smith") and lines that hold a boilerplate phrase
     /// ("Subscribe", "Sign up for our newsletter"). Nothing is read from them.
     pub fn page_furniture(&self, text: &str) -> Vec<(usize, usize)> {
-        // "KYIV, May 9 (Reuters) - When …": the agency in a dateline.
+        // "KYIV, May 9 (Reuters) - When …": a dateline, its place and its
+        // agency (the place says where the story was filed, not who acted).
         let mut out: Vec<(usize, usize)> = DATELINE_CREDIT
             .captures_iter(text)
-            .filter_map(|c| c.get(1))
-            .map(|m| (m.start(), m.end()))
+            .filter_map(|c| Some((c.get(0)?.start(), c.get(1)?.end())))
             .collect();
         let mut start = 0;
         for line in text.split_inclusive('\n') {
@@ -179,8 +185,8 @@ impl Reader {
     }
 }
 
-/// The credit of a dateline: a bracketed name of at most four capitalised
-/// words, then a dash, early in a line ("ROME, May 23 (Reuters) - ").
+/// A dateline: a line's first words, then the credit, a bracketed name of
+/// at most four capitalised words, then a dash ("ROME, May 23 (Reuters) - ").
 #[allow(clippy::expect_used)] // a constant pattern, checked by the tests
 static DATELINE_CREDIT: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
@@ -200,6 +206,28 @@ fn parties_of(detail: &Detail) -> Vec<String> {
     out.sort();
     out.dedup();
     out
+}
+
+/// "is formally titled the", "was officially called": the words between an
+/// agreement and the name it is given.
+fn is_naming_copula(between: &str) -> bool {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    let words = match words[..] {
+        [.., "the"] => &words[..words.len() - 1],
+        _ => &words[..],
+    };
+    let words = match words {
+        ["is" | "was", rest @ ..] => rest,
+        _ => return false,
+    };
+    let words = match words {
+        ["formally" | "officially", rest @ ..] => rest,
+        _ => words,
+    };
+    matches!(
+        words,
+        ["titled" | "entitled" | "called" | "named" | "dubbed"] | ["known", "as"]
+    )
 }
 
 fn rank_countries(mentions: &[Mention]) -> Vec<String> {
@@ -458,10 +486,11 @@ impl<'a> Builder<'a> {
                                 .next(),
                             Some("Sir" | "Dame")
                         );
+                    let by_given = knighted || m.rule == "person.given-alone";
                     let found = found.or_else(|| {
                         let same: Vec<usize> = people
                             .iter()
-                            .filter(|(_, g, _)| knighted && g.as_deref() == Some(surname.as_str()))
+                            .filter(|(_, g, _)| by_given && g.as_deref() == Some(surname.as_str()))
                             .map(|(_, _, e)| *e)
                             .collect();
                         match same[..] {
@@ -796,6 +825,11 @@ impl<'a> Builder<'a> {
             if named(x) == named(y) || y.start < x.end {
                 continue;
             }
+            // "The document is formally titled the Agreement for …".
+            if !named(x) && is_naming_copula(&self.ctx.text[x.end..y.start]) {
+                self.move_mentions(self.entity_of[w[0]], self.entity_of[w[1]]);
+                continue;
+            }
             // A dash, a colon or an opening bracket (and "the") right before
             // the second; before that, nothing or the rest of the first's
             // phrase, in the same sentence ("a deal with X over Y - the …").
@@ -1123,6 +1157,15 @@ impl<'a> Builder<'a> {
                 r
             })
             .collect();
+        let mut person_countries = BTreeMap::new();
+        for (e, g) in self.entities.iter().enumerate() {
+            if g.kind == EntityKind::Person && keep[e] {
+                let ranked = self.countries_near(&g.mentions);
+                if !ranked.is_empty() {
+                    person_countries.insert(new_id[e], ranked);
+                }
+            }
+        }
         DocFacts {
             doc: DocMeta {
                 id: doc.id.clone(),
@@ -1136,6 +1179,60 @@ impl<'a> Builder<'a> {
             country_rank,
             fingerprint: fingerprint::Fingerprint::of(&doc.text),
             bare_offices,
+            person_countries,
         }
+    }
+
+    /// The countries named (by name, demonym or seat) in the sentences of
+    /// `mentions`: by how many of those sentences name each, then by how
+    /// near (in tokens) the closest is to one of `mentions`, then by first
+    /// mention.
+    fn countries_near(&self, mentions: &[usize]) -> Vec<String> {
+        let ctx = self.ctx;
+        if ctx.is_empty() {
+            return vec![];
+        }
+        let token = |b: usize| {
+            ctx.seg
+                .tokens
+                .partition_point(|t| t.end <= b)
+                .min(ctx.len() - 1)
+        };
+        let at: Vec<(usize, usize)> = mentions
+            .iter()
+            .map(|&m| {
+                let k = token(self.mentions[m].start);
+                (ctx.sentence_of(k), k)
+            })
+            .collect();
+        // country → (the sentences naming it, nearest, first)
+        let mut score: BTreeMap<&str, (BTreeSet<usize>, usize, usize)> = BTreeMap::new();
+        for (i, m) in self.mentions.iter().enumerate() {
+            if m.kind != EntityKind::Country {
+                continue;
+            }
+            let k = token(m.start);
+            let s = ctx.sentence_of(k);
+            let near = at
+                .iter()
+                .filter(|(ps, _)| *ps == s)
+                .map(|(_, pk)| pk.abs_diff(k))
+                .min();
+            if let Some(d) = near {
+                let e = score
+                    .entry(m.label.as_str())
+                    .or_insert((BTreeSet::new(), d, i));
+                e.0.insert(s);
+                e.1 = e.1.min(d);
+            }
+        }
+        let mut ranked: Vec<_> = score.into_iter().collect();
+        ranked.sort_by(|(_, a), (_, b)| {
+            b.0.len()
+                .cmp(&a.0.len())
+                .then(a.1.cmp(&b.1))
+                .then(a.2.cmp(&b.2))
+        });
+        ranked.into_iter().map(|(c, _)| c.to_string()).collect()
     }
 }

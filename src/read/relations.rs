@@ -123,6 +123,8 @@ const GROUP_BREAKS: &[&str] = &[
 ];
 const NEGATIONS: &[&str] = &[
     "not", "never", "n't", "refused", "declined", "failed", "won't",
+    // "directed officials to stop negotiating the agreement"
+    "stop", "stopped", "halt", "halted", "cease", "ceased",
 ];
 /// Prepositions whose object is not the clause's subject.
 const ADVERBIAL_PREPOSITIONS: &[&str] = &[
@@ -323,6 +325,22 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             })
         })
         .collect();
+    // The agreement the document is about: the one mentioned most, when
+    // no other is mentioned as often.
+    let main_agreement = {
+        let mut count: BTreeMap<usize, usize> = BTreeMap::new();
+        for m in ms.iter().filter(|m| m.kind == EntityKind::Agreement) {
+            *count.entry(m.entity).or_default() += 1;
+        }
+        let mut ranked: Vec<(usize, usize)> = count.into_iter().map(|(e, n)| (n, e)).collect();
+        ranked.sort_unstable_by(|a, b| b.cmp(a));
+        match ranked[..] {
+            [(n, e)] | [(n, e), (_, _), ..] if n >= 2 && ranked.get(1).is_none_or(|r| r.0 < n) => {
+                Some(e)
+            }
+            _ => None,
+        }
+    };
     let mut at_token: Vec<Option<usize>> = vec![None; ctx.len()];
     for (k, m) in ms.iter().enumerate() {
         for slot in &mut at_token[m.first..m.end] {
@@ -639,6 +657,11 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             match kind {
                 TriggerKind::Verb => verb(ctx, &ms, sentence, site, &mut acc),
                 TriggerKind::Noun => noun(ctx, &ms, sentence, site, &mut acc),
+                TriggerKind::Talks => {
+                    if let Some(a) = main_agreement {
+                        talks(ctx, &ms, sentence, site, a, &mut acc);
+                    }
+                }
                 TriggerKind::Role => {
                     let agreement = sentence
                         .iter()
@@ -1317,7 +1340,7 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
     // "signed in Washington on April 30 by X": past a few words of where
     // and when (no other words, no other agreement), "by".
     if by.is_empty() {
-        let limit = s_end_tok.min(t.1 + 12);
+        let limit = s_end_tok.min(t.1 + 14);
         let far_by = (t.1..limit)
             .take_while(|&k| {
                 let w = ctx.lower[k];
@@ -1342,6 +1365,13 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
                             | "month"
                             | "ago"
                             | "-"
+                            // "in the Qatari capital, Doha, by"
+                            | ","
+                            | "capital"
+                            | "city"
+                            | "town"
+                            | "port"
+                            | "resort"
                     );
                 place_or_time
                     && !sentence
@@ -1445,6 +1475,56 @@ fn noun(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
     }
     for m in agents {
         acc.add(m.entity, pred, a.entity, s_start, s_end, "relation.noun");
+    }
+}
+
+/// "Obasanjo, who led the mediation", "Booth led bargaining with GM": the
+/// subject (or the name the relative clause is about) took part in the
+/// talks for `agreement`.
+fn talks(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, agreement: usize, acc: &mut Acc) {
+    let Site {
+        t,
+        pred,
+        clause_start,
+        span: (s_start, s_end),
+        ..
+    } = site;
+    if negated(ctx, t.0, clause_start) {
+        return;
+    }
+    // The subject right before ("X had led"), not an agent of an earlier
+    // verb ("co-chaired by France … and had led mediation").
+    const GAP: &[&str] = &["had", "has", "have", "also", "personally", "jointly", "who"];
+    // "X, the AU's envoy and a former president, who led the mediation":
+    // the person the relative clause is about.
+    let mut k = t.0;
+    while k > clause_start && GAP.contains(&ctx.lower[k - 1]) && ctx.lower[k - 1] != "who" {
+        k -= 1;
+    }
+    if k > 0 && ctx.lower[k - 1] == "who" {
+        let person = sentence
+            .iter()
+            .map(|&i| ms[i])
+            .rfind(|m| m.kind == EntityKind::Person && m.end < k);
+        if let Some(p) = person {
+            acc.add(p.entity, pred, agreement, s_start, s_end, "relation.talks");
+        }
+        return;
+    }
+    let subjects = subject_group(ctx, ms, sentence, clause_start, t.0);
+    let subjects = match subjects.last() {
+        Some(last) if (last.end..t.0).all(|k| GAP.contains(&ctx.lower[k])) => subjects,
+        Some(_) => return,
+        None => {
+            let first = ctx.seg.sentences[ctx.sentence_of(t.0)].first_token;
+            carried_subject(ctx, ms, first, clause_start, t.0)
+                .into_iter()
+                .filter(|m| m.kind != EntityKind::Agreement)
+                .collect()
+        }
+    };
+    for m in subjects {
+        acc.add(m.entity, pred, agreement, s_start, s_end, "relation.talks");
     }
 }
 

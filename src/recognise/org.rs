@@ -61,6 +61,17 @@ const INSTITUTIONS: &[&str] = &[
     "Front",
     "Party",
 ];
+/// Heads written in lower case after a name in some house styles.
+const LOWER_HEADS: &[&str] = &["party", "union"];
+
+/// "Tigray People's Liberation Front", "Women's League": a plural noun's
+/// possessive inside a name (a country's possessive ends a name instead).
+fn plural_possessive(ctx: &Context, w: &str, at: usize) -> bool {
+    matches!(w, "'s" | "’s")
+        && at >= 2
+        && matches!(ctx.tok(at - 2), "People" | "Children" | "Women" | "Men")
+}
+
 const LEGISLATURE_WORDS: &[&str] = &["parliament", "legislature", "lawmakers"];
 const CONNECTORS: &[&str] = &["of", "for", "on"];
 
@@ -110,10 +121,11 @@ impl Recogniser for OrgPatternRecogniser {
             // Left: capitalised words on the same line. "Oil and Natural
             // Gas Corporation", "Public and Commercial Services Union":
             // "and" or "&" between capitalised words.
-            let mut first = ctx.cap_run_start(i, |w, _| {
+            let mut first = ctx.cap_run_start(i, |w, at| {
                 w == "&"
                     || w == "and"
                         && (INSTITUTIONS.contains(&ctx.tok(i)) || ctx.tok(i) == "Corporation")
+                    || plural_possessive(ctx, w, at)
             });
             // Right: "of [the] Capitalised…" (Ministry of Foreign Affairs),
             // for the heads of institutions; a company is not "of the US".
@@ -165,6 +177,44 @@ impl Recogniser for OrgPatternRecogniser {
                 detail: Detail::Organization {
                     org_type: "Organization".into(),
                     country,
+                },
+            });
+        }
+        // "the Democratic Unionist party", "the United Auto Workers union":
+        // a lower-case party or union after a capitalised name that is no
+        // country ("the Ukrainian party" is not one).
+        for i in 1..ctx.len() {
+            if !LOWER_HEADS.contains(&ctx.tok(i)) || !ctx.is_cap_word(i - 1) || !ctx.adjacent(i - 1)
+            {
+                continue;
+            }
+            let mut first = ctx.cap_run_start(i - 1, |w, at| plural_possessive(ctx, w, at));
+            // "The union said": the article names nothing.
+            while first < i && matches!(ctx.lower[first], "the" | "a" | "an" | "this" | "that") {
+                first += 1;
+            }
+            if first == i {
+                continue;
+            }
+            let (start, end) = (ctx.token(first).start, ctx.token(i).end);
+            let names_country = found.iter().any(|m| {
+                m.kind == EntityKind::Country && m.start < ctx.token(i - 1).end && m.end > start
+            });
+            if names_country || ctx.in_title_case(i - 1) {
+                continue;
+            }
+            new.push(Mention {
+                start,
+                end,
+                kind: EntityKind::Organization,
+                label: ctx.text[start..end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                rule: "org.pattern.head",
+                detail: Detail::Organization {
+                    org_type: "Organization".into(),
+                    country: None,
                 },
             });
         }

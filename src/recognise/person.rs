@@ -4,7 +4,7 @@
 //! Shmyhal, Ukraine's prime minister`), names before a verb of saying, and
 //! later mentions of a known person's surname (`Bessent`, `Zelenskyy's`).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashSet;
 
@@ -256,6 +256,21 @@ impl Recogniser for PersonRecogniser {
                 _ => None,
             })
             .collect();
+        // "Abiy", "Getachew": some articles go on by the given name; only
+        // one that a single person in the document has.
+        let mut given_once: BTreeMap<String, usize> = BTreeMap::new();
+        let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
+        for m in &new {
+            if let Detail::Person {
+                given: Some(g),
+                surname,
+            } = &m.detail
+            {
+                if seen.insert((g.clone(), surname_key(surname))) {
+                    *given_once.entry(g.clone()).or_default() += 1;
+                }
+            }
+        }
         let mut covered = vec![false; ctx.len()];
         for m in &new {
             let a = ctx.seg.tokens.partition_point(|t| t.end <= m.start);
@@ -274,6 +289,8 @@ impl Recogniser for PersonRecogniser {
             }
             if surnames.contains(&surname_key(ctx.tok(k))) {
                 new.push(Self::person(ctx, k, k + 1, "person.surname"));
+            } else if given_once.get(ctx.tok(k)) == Some(&1) {
+                new.push(Self::person(ctx, k, k + 1, "person.given-alone"));
             }
         }
         found.extend(new);
