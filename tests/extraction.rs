@@ -1349,3 +1349,26 @@ fn a_headlines_verb_is_not_the_subject_of_an_agreement() {
     ]);
     assert_eq!(agreements(&kg), ["pandemic agreement"]);
 }
+
+#[test]
+fn the_agreement_before_which_is_the_object_of_the_clause() {
+    let kg = graph(&[
+        "Peace news\n\nTalks were held with Chilean President Ana Quispe and Peruvian President Tomas Varga. Envoys agreed on an annex to the Agreement on the Path to Peace between Chile and Peru, which Quispe and Varga accepted in Lima on Monday.",
+    ]);
+    assert_has(&kg, "Ana Quispe", "approved", "Agreement on the Path");
+    assert_has(&kg, "Tomas Varga", "approved", "Agreement on the Path");
+}
+
+#[test]
+fn a_whose_clause_is_no_part_of_the_subject() {
+    let kg = graph(&[
+        "Politics\n\nThe Democratic Renewal party, whose eight MPs voted against, has rejected the fisheries framework.",
+    ]);
+    let t = triples(&kg);
+    assert!(
+        t.iter()
+            .any(|(s, p, _)| s == "Democratic Renewal party" && p == "rejected"),
+        "{t:#?}"
+    );
+    assert!(!t.iter().any(|(s, _, _)| s == "MPs"), "{t:#?}");
+}

@@ -118,8 +118,8 @@ const GROUP_LINKS: &[&str] = &[
 ];
 /// Words that end the noun phrase after a preposition.
 const GROUP_BREAKS: &[&str] = &[
-    "to", "of", "for", "in", "on", "at", "by", "from", "that", "which", "who", "and", "or", "but",
-    "is", "was", "are", "were", "has", "have", "had", "will", "would", "said", "says",
+    "to", "of", "for", "in", "on", "at", "by", "from", "that", "which", "who", "whose", "and",
+    "or", "but", "is", "was", "are", "were", "has", "have", "had", "will", "would", "said", "says",
 ];
 const NEGATIONS: &[&str] = &[
     "not", "never", "n't", "refused", "declined", "failed", "won't",
@@ -1331,6 +1331,49 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
             }
         }
         return;
+    }
+    // "the Agreement on the Path …, which Vucic and Kurti accepted": the
+    // agreement before "which" is the object, the agents after it the
+    // subject (an active verb: "which was signed by" is a passive).
+    if clause_start > 1 && matches!(ctx.lower[clause_start - 1], "which" | "that") {
+        let mut k = clause_start - 1;
+        if ctx.tok(k - 1) == "," {
+            k -= 1;
+        }
+        // Right before, or before the rest of its long name ("the
+        // Agreement on the Path to Normalisation of Relations between
+        // Kosovo and Serbia, which").
+        let antecedent = sentence.iter().map(|&i| ms[i]).rfind(|m| {
+            m.kind == EntityKind::Agreement
+                && m.end <= k
+                && k - m.end <= 12
+                && (m.end..k).all(|g| {
+                    ctx.is_cap_word(g)
+                        || matches!(
+                            ctx.lower[g],
+                            "of" | "to" | "between" | "and" | "the" | "on" | "for"
+                        )
+                })
+        });
+        let subjects = subject_group(ctx, ms, sentence, clause_start, t.0);
+        let active = subjects.first().is_some_and(|m| m.first == clause_start)
+            && subjects.last().is_some_and(|m| {
+                (m.end..t.0)
+                    .all(|g| AUXILIARY.contains(&ctx.lower[g]) && !BE_FORMS.contains(&ctx.lower[g]))
+            });
+        if let (Some(a), true) = (antecedent, active) {
+            for m in subjects {
+                acc.add(
+                    m.entity,
+                    &pred,
+                    a.entity,
+                    s_start,
+                    s_end,
+                    "relation.verb-relative-object",
+                );
+            }
+            return;
+        }
     }
     // Passive: "the deal, signed by X".
     // "the treaty, agreed between X and Y": the parties of a participle

@@ -74,6 +74,7 @@ impl PartySlotRecogniser {
             && !covered[i]
             && !self.not_names.contains(ctx.tok(i))
             && !describing_compound(ctx.tok(i))
+            && !plural_acronym(ctx.tok(i))
     }
 
     /// A run of free capitalised words starting at `i`: one past its end.
@@ -282,4 +283,11 @@ impl Recogniser for PartySlotRecogniser {
             });
         }
     }
+}
+
+/// "MPs", "MEPs", "NGOs": an acronym's plural is a common noun, no name.
+fn plural_acronym(word: &str) -> bool {
+    word.strip_suffix('s').is_some_and(|stem| {
+        stem.chars().count() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase())
+    })
 }
