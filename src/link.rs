@@ -558,14 +558,16 @@ fn link_agreements(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut 
     }
 }
 
-/// Offices: by canonical label; a national post whose country the text left
-/// out takes it from its holder's other offices in the corpus, or else from
-/// the countries its document speaks of most that no other holder of that
-/// title in the document has taken.
 /// How high in its document's ranking a country must stand to be the post's
 /// country of a holder whose sentences name it.
 const NEAR_TOP: usize = 3;
 
+/// Offices: by canonical label; a national post whose country the text left
+/// out takes it from its holder's other offices in the corpus, or else from
+/// a country of the holder's own sentences among the [`NEAR_TOP`] its
+/// document speaks of most, or else from the countries its document speaks
+/// of most; always one that no other holder of that title in the document
+/// has taken.
 fn link_offices(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut Assignment) {
     // What the corpus says explicitly: (person cluster, title, modifier) → jurisdiction.
     let mut explicit: BTreeMap<(usize, String, Option<String>), EntityRef> = BTreeMap::new();

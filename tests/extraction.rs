@@ -1242,6 +1242,11 @@ fn a_caretaker_holds_the_post_of_the_country_before_it() {
         "Peace news\n\nChile's security cabinet approved the truce. Peru's caretaker prime minister, Ana Quispe, welcomed the truce. Chile and Peru will meet in Chile.",
     ]);
     assert_has(&kg, "Ana Quispe", "holdsOffice", "Prime Minister of Peru");
+    // "then" says when, not which post.
+    let kg = graph(&[
+        "Peace news\n\nChile signed it. Chile agreed. It was hammered out in talks between Chile's negotiators and Peru's then prime minister Ana Quispe.",
+    ]);
+    assert_has(&kg, "Ana Quispe", "holdsOffice", "Prime Minister of Peru");
 }
 
 #[test]
