@@ -1377,3 +1377,35 @@ fn a_whose_clause_is_no_part_of_the_subject() {
     );
     assert!(!t.iter().any(|(s, _, _)| s == "MPs"), "{t:#?}");
 }
+
+#[test]
+fn its_leader_is_the_leader_of_the_body_the_sentence_is_about() {
+    let kg = graph(&[
+        "Peace news\n\nThe Andean Front, which Lima designates a terrorist group, did not sign anything, but its leader, Ana Quispe, said the group had passed on its comments. Peru has been run by its president Tomas Varga.",
+    ]);
+    assert_has(&kg, "Ana Quispe", "holdsOffice", "Leader of Andean Front");
+    assert_has(&kg, "Tomas Varga", "holdsOffice", "President of Peru");
+}
+
+#[test]
+fn an_unknown_acronym_before_a_national_title_is_a_body() {
+    let kg = graph(&[
+        "Labour news\n\nUSW President Ana Quispe said the miners would vote. Central bank governor Tomas Varga said Chile would act.",
+    ]);
+    assert_has(&kg, "Ana Quispe", "holdsOffice", "President of USW");
+    assert_has(
+        &kg,
+        "Tomas Varga",
+        "holdsOffice",
+        "Central Bank Governor of Chile",
+    );
+}
+
+#[test]
+fn by_after_on_a_countrys_behalf_and_a_recommendation() {
+    let kg = graph(&[
+        "Peace news\n\nThe truce was largely negotiated on Peru's behalf by Ana Quispe. Tomas Varga, who had recommended the truce to his ministers, said it would hold.",
+    ]);
+    assert_has(&kg, "Ana Quispe", "negotiated", "truce");
+    assert_has(&kg, "Tomas Varga", "endorsed", "truce");
+}

@@ -375,6 +375,42 @@ impl Recogniser for OfficeRecogniser {
                     first = p;
                     continue;
                 }
+                // "Hezbollah … did not sign, but its leader, Naim Qassem":
+                // the body or country the sentence is about (the previous
+                // sentence's, when "its" starts this one). The title keeps
+                // its own span.
+                if jurisdiction.is_none()
+                    && ctx.lower[p] == "its"
+                    && !(t.scope == OfficeScope::Body && t.canonical.contains(" of "))
+                {
+                    let here = ctx.sentence_of(p);
+                    let from = |s: usize| ctx.token(ctx.seg.sentences[s].first_token).start;
+                    // The latest before it in its sentence, not inside a
+                    // relative clause ("which Washington designates").
+                    let relative = |m: &Mention| {
+                        ctx.token_starting_at(m.start).is_some_and(|i| {
+                            (i.saturating_sub(2)..i)
+                                .any(|k| matches!(ctx.lower[k], "which" | "who" | "whom"))
+                        })
+                    };
+                    let agent = by_start
+                        .range(from(here)..ctx.token(p).start)
+                        .map(|(_, m)| *m)
+                        .rfind(|m| m.end <= ctx.token(p).start && !relative(m))
+                        .or_else(|| {
+                            // "Its CEO, Jim Farley": the previous sentence's first.
+                            (here > 0 && p == ctx.seg.sentences[here].first_token)
+                                .then(|| {
+                                    by_start
+                                        .range(from(here - 1)..ctx.token(p).start)
+                                        .map(|(_, m)| *m)
+                                        .next()
+                                })
+                                .flatten()
+                        });
+                    jurisdiction = agent.and_then(entity_ref);
+                    break;
+                }
                 // "Ukraine's", "U.S.", "State Department"
                 let q = if matches!(ctx.tok(p), "’s" | "'s") && p > 0 {
                     p - 1
@@ -397,7 +433,18 @@ impl Recogniser for OfficeRecogniser {
                     }
                     // "GM chief executive", "Turkcell's chief operating
                     // officer": a name the lexicons do not know is the body.
-                    if !matches!(t.scope, OfficeScope::National | OfficeScope::Member) {
+                    // "USW President David McCall": an acronym no lexicon
+                    // knows is a body, not a country, for a national title too.
+                    let acronym = |s: usize| {
+                        s == q && {
+                            let w = ctx.tok(q);
+                            w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
+                        }
+                    };
+                    if !matches!(t.scope, OfficeScope::National | OfficeScope::Member)
+                        || t.scope == OfficeScope::National
+                            && self.name_run_left(ctx, q).is_some_and(acronym)
+                    {
                         if let Some(s) = self.name_run_left(ctx, q) {
                             jurisdiction = Some(EntityRef {
                                 kind: EntityKind::Organization,
