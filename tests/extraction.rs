@@ -1409,3 +1409,14 @@ fn by_after_on_a_countrys_behalf_and_a_recommendation() {
     assert_has(&kg, "Ana Quispe", "negotiated", "truce");
     assert_has(&kg, "Tomas Varga", "endorsed", "truce");
 }
+
+#[test]
+fn coordinated_subject_words_and_an_owner_before_the_object() {
+    let kg = graph(&[
+        "Trade news\n\nAna Quispe signed Peru's fisheries and mining agreement with Chile on Wednesday. The fisheries and mining agreement was signed in Santiago earlier in the day by Tomas Varga.",
+    ]);
+    let a = agreements(&kg);
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_has(&kg, "Ana Quispe", "signed", &a[0]);
+    assert_has(&kg, "Tomas Varga", "signed", &a[0]);
+}

@@ -1261,6 +1261,16 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
                     _ => return false,
                 }
             }
+            // "signed Britain's trade agreement": an owner's possessive.
+            if let Some(owner) = sentence
+                .iter()
+                .map(|&i| ms[i])
+                .find(|o| o.first == k && is_agent(o) && matches!(ctx.tok(o.end), "'s" | "’s"))
+            {
+                k = owner.end + 1;
+                gap += 1;
+                continue;
+            }
             if !(OBJECT_GAP.contains(&ctx.lower[k])
                 || modifier(ctx, k)
                 || compound_participle(ctx.lower[k]))
@@ -1414,6 +1424,9 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
                             | "'s"
                             | "’s"
                             | "behalf"
+                            | "earlier"
+                            | "later"
+                            | "day"
                             | "capital"
                             | "city"
                             | "town"

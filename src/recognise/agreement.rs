@@ -470,6 +470,19 @@ impl Recogniser for AgreementRecogniser {
                     first = p;
                     continue;
                 }
+                // "a trade and security agreement", "an oil and gas deal":
+                // subject words coordinated before one head.
+                if ctx.lower[p] == "and"
+                    && !modifiers.is_empty()
+                    && p > 0
+                    && ctx.adjacent(p - 1)
+                    && !ctx.token(p - 1).capitalised
+                    && self.is_topic_word(ctx, p - 1)
+                {
+                    modifiers.insert(0, p - 1);
+                    first = p - 1;
+                    continue;
+                }
                 if ctx.tok(p) == "-" && p > 0 {
                     if let Some(m) = countries.get(&ctx.token(p - 1).end) {
                         if let Some(s) = ctx.token_starting_at(m.start) {
