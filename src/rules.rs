@@ -138,6 +138,9 @@ pub struct Rules {
     pub agreement_anaphors: HashSet<String>,
     /// Agreement heads that name their own subject (`ceasefire`, `truce`).
     pub agreement_self_topics: HashSet<String>,
+    /// Agreement heads that name none without subject words or parties
+    /// (`the alliance` is NATO; `the Fiat-GM alliance` a deal).
+    pub agreement_needs_subject: HashSet<String>,
     pub triggers: Vec<Trigger>,
     /// Last words of organisation names (`Council`, `Ministry`).
     pub org_heads: HashSet<String>,
@@ -436,9 +439,10 @@ impl Rules {
                     "agreement-non-topic" => &mut self.agreement_non_topics,
                     "agreement-anaphor" => &mut self.agreement_anaphors,
                     "agreement-self-topic" => &mut self.agreement_self_topics,
+                    "agreement-needs-subject" => &mut self.agreement_needs_subject,
                     "abbreviation" => &mut self.abbreviations,
                     other => return Err(format!(
-                        "unknown word set {other:?} (one of not-name, speech-verb, government, org-descriptor, boilerplate, agreement-non-topic, agreement-anaphor, agreement-self-topic, abbreviation)"
+                        "unknown word set {other:?} (one of not-name, speech-verb, government, org-descriptor, boilerplate, agreement-non-topic, agreement-anaphor, agreement-self-topic, agreement-needs-subject, abbreviation)"
                     )),
                 };
                 target.insert(word);

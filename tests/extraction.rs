@@ -1420,3 +1420,18 @@ fn coordinated_subject_words_and_an_owner_before_the_object() {
     assert_has(&kg, "Ana Quispe", "signed", &a[0]);
     assert_has(&kg, "Tomas Varga", "signed", &a[0]);
 }
+
+#[test]
+fn the_alliance_alone_is_no_agreement_but_a_named_pair_s_alliance_is() {
+    let kg = graph(&[
+        "Defence news\n\nChile and Peru signed a fisheries deal. Chile and Peru applied to join the alliance in May.",
+    ]);
+    assert_eq!(agreements(&kg), ["Chile–Peru fisheries deal"]);
+    assert!(
+        !triples(&kg).iter().any(|(_, p, _)| p == "joined"),
+        "{:#?}",
+        triples(&kg)
+    );
+    let kg = graph(&["Car news\n\nFiat and GM ended the Fiat-GM alliance last year."]);
+    assert_eq!(agreements(&kg).len(), 1, "{:?}", agreements(&kg));
+}

@@ -25,6 +25,8 @@ pub struct AgreementRecogniser {
     trigger_words: FxHashSet<String>,
     non_topics: FxHashSet<String>,
     anaphors: FxHashSet<String>,
+    /// Heads that are no agreement without subject words or parties.
+    needs_subject: FxHashSet<String>,
     self_topics: FxHashSet<String>,
 }
 
@@ -119,6 +121,7 @@ impl AgreementRecogniser {
                 .collect(),
             non_topics: rules.agreement_non_topics.iter().cloned().collect(),
             anaphors: rules.agreement_anaphors.iter().cloned().collect(),
+            needs_subject: rules.agreement_needs_subject.iter().cloned().collect(),
             self_topics: rules.agreement_self_topics.iter().cloned().collect(),
         }
     }
@@ -629,6 +632,11 @@ impl Recogniser for AgreementRecogniser {
                 }
                 words.join(" ")
             };
+            // "the alliance" (NATO, not a deal): a head that names an
+            // agreement only with its subject or parties.
+            if topics.is_empty() && parties.is_empty() && self.needs_subject.contains(lower) {
+                continue;
+            }
             let start = ctx.token(first).start;
             let stop = ctx.token(end - 1).end;
             new.push(described(
