@@ -335,9 +335,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
         let mut ranked: Vec<(usize, usize)> = count.into_iter().map(|(e, n)| (n, e)).collect();
         ranked.sort_unstable_by(|a, b| b.cmp(a));
         match ranked[..] {
-            [(n, e)] | [(n, e), (_, _), ..] if n >= 2 && ranked.get(1).is_none_or(|r| r.0 < n) => {
-                Some(e)
-            }
+            [(n, e), ref rest @ ..] if n >= 2 && rest.first().is_none_or(|r| r.0 < n) => Some(e),
             _ => None,
         }
     };

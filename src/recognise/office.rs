@@ -376,9 +376,9 @@ impl Recogniser for OfficeRecogniser {
                     continue;
                 }
                 // "Hezbollah … did not sign, but its leader, Naim Qassem":
-                // the body or country the sentence is about (the previous
-                // sentence's, when "its" starts this one). The title keeps
-                // its own span.
+                // the body or country named last before "its" in its
+                // sentence (the previous sentence's first, when "its"
+                // starts this one). The title keeps its own span.
                 if jurisdiction.is_none()
                     && ctx.lower[p] == "its"
                     && !(t.scope == OfficeScope::Body && t.canonical.contains(" of "))
