@@ -255,6 +255,34 @@ pub fn office_label(
     label
 }
 
+/// The body or country "its" at token `p` stands for: the one named last
+/// before it in its sentence, not inside a relative clause ("Hezbollah,
+/// which Washington designates …, but its leader"); when "its" starts the
+/// sentence, the previous sentence's first ("Ford has said … Its CEO").
+/// `by_start`: bodies and countries by their first byte.
+fn its_referent<'m>(
+    ctx: &Context,
+    by_start: &BTreeMap<usize, &'m Mention>,
+    p: usize,
+) -> Option<&'m Mention> {
+    let here = ctx.sentence_of(p);
+    let from = |s: usize| ctx.token(ctx.seg.sentences[s].first_token).start;
+    let at = ctx.token(p).start;
+    let relative = |m: &Mention| {
+        ctx.token_starting_at(m.start).is_some_and(|i| {
+            (i.saturating_sub(2)..i).any(|k| matches!(ctx.lower[k], "which" | "who" | "whom"))
+        })
+    };
+    let latest = by_start
+        .range(from(here)..at)
+        .map(|(_, m)| *m)
+        .rfind(|m| m.end <= at && !relative(m));
+    if latest.is_some() || here == 0 || p != ctx.seg.sentences[here].first_token {
+        return latest;
+    }
+    by_start.range(from(here - 1)..at).map(|(_, m)| *m).next()
+}
+
 fn entity_ref(m: &Mention) -> Option<EntityRef> {
     matches!(m.kind, EntityKind::Country | EntityKind::Organization).then(|| EntityRef {
         kind: m.kind,
@@ -357,8 +385,12 @@ impl Recogniser for OfficeRecogniser {
             let mut last_end = t.end; // one past the last token
             let mut jurisdiction: Option<EntityRef> = None;
             let mut modifier: Option<String> = None;
-            let mut rank: Vec<String> = Vec::new(); // Deputy, Vice
-                                                    // Left: modifiers and a jurisdiction, in any order, next to each other.
+            // Deputy, Vice
+            let mut rank: Vec<String> = Vec::new();
+            // "EU Commission president": a title that names its body
+            // ("President of the European Commission") takes none.
+            let names_its_body = t.scope == OfficeScope::Body && t.canonical.contains(" of ");
+            // Left: modifiers and a jurisdiction, in any order, next to each other.
             loop {
                 if first == 0 || !ctx.adjacent(first - 1) {
                     break;
@@ -375,40 +407,10 @@ impl Recogniser for OfficeRecogniser {
                     first = p;
                     continue;
                 }
-                // "Hezbollah … did not sign, but its leader, Naim Qassem":
-                // the body or country named last before "its" in its
-                // sentence (the previous sentence's first, when "its"
-                // starts this one). The title keeps its own span.
-                if jurisdiction.is_none()
-                    && ctx.lower[p] == "its"
-                    && !(t.scope == OfficeScope::Body && t.canonical.contains(" of "))
-                {
-                    let here = ctx.sentence_of(p);
-                    let from = |s: usize| ctx.token(ctx.seg.sentences[s].first_token).start;
-                    // The latest before it in its sentence, not inside a
-                    // relative clause ("which Washington designates").
-                    let relative = |m: &Mention| {
-                        ctx.token_starting_at(m.start).is_some_and(|i| {
-                            (i.saturating_sub(2)..i)
-                                .any(|k| matches!(ctx.lower[k], "which" | "who" | "whom"))
-                        })
-                    };
-                    let agent = by_start
-                        .range(from(here)..ctx.token(p).start)
-                        .map(|(_, m)| *m)
-                        .rfind(|m| m.end <= ctx.token(p).start && !relative(m))
-                        .or_else(|| {
-                            // "Its CEO, Jim Farley": the previous sentence's first.
-                            (here > 0 && p == ctx.seg.sentences[here].first_token)
-                                .then(|| {
-                                    by_start
-                                        .range(from(here - 1)..ctx.token(p).start)
-                                        .map(|(_, m)| *m)
-                                        .next()
-                                })
-                                .flatten()
-                        });
-                    jurisdiction = agent.and_then(entity_ref);
+                // "Hezbollah … did not sign, but its leader, Naim Qassem".
+                // The title keeps its own span.
+                if jurisdiction.is_none() && ctx.lower[p] == "its" && !names_its_body {
+                    jurisdiction = its_referent(ctx, &by_start, p).and_then(entity_ref);
                     break;
                 }
                 // "Ukraine's", "U.S.", "State Department"
@@ -417,11 +419,7 @@ impl Recogniser for OfficeRecogniser {
                 } else {
                     p
                 };
-                // "EU Commission president": a title that names its body
-                // ("President of the European Commission") takes none.
-                if jurisdiction.is_none()
-                    && !(t.scope == OfficeScope::Body && t.canonical.contains(" of "))
-                {
+                if jurisdiction.is_none() && !names_its_body {
                     if let Some(m) = by_end.get(&ctx.token(q).end) {
                         if let Some(r) = entity_ref(m) {
                             if let Some(s) = ctx.token_starting_at(m.start) {

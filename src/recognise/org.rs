@@ -61,6 +61,25 @@ const INSTITUTIONS: &[&str] = &[
     "Front",
     "Party",
 ];
+/// An organisation named by the pattern of its words, over bytes
+/// `start..end`, labelled as written (spaces normalised).
+fn pattern_mention(ctx: &Context, start: usize, end: usize, country: Option<String>) -> Mention {
+    Mention {
+        start,
+        end,
+        kind: EntityKind::Organization,
+        label: ctx.text[start..end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+        rule: "org.pattern.head",
+        detail: Detail::Organization {
+            org_type: "Organization".into(),
+            country,
+        },
+    }
+}
+
 /// Heads written in lower case after a name in some house styles.
 const LOWER_HEADS: &[&str] = &["party", "union"];
 
@@ -165,20 +184,7 @@ impl Recogniser for OrgPatternRecogniser {
             let start = ctx.token(first).start;
             let end = ctx.token(last).end;
             let country = Self::country_at(&countries, start, end).map(|m| m.label.clone());
-            new.push(Mention {
-                start,
-                end,
-                kind: EntityKind::Organization,
-                label: ctx.text[start..end]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                rule: "org.pattern.head",
-                detail: Detail::Organization {
-                    org_type: "Organization".into(),
-                    country,
-                },
-            });
+            new.push(pattern_mention(ctx, start, end, country));
         }
         // "the Democratic Unionist party", "the United Auto Workers union":
         // a lower-case party or union after a capitalised name that is no
@@ -203,20 +209,7 @@ impl Recogniser for OrgPatternRecogniser {
             if names_country || ctx.in_title_case(i - 1) {
                 continue;
             }
-            new.push(Mention {
-                start,
-                end,
-                kind: EntityKind::Organization,
-                label: ctx.text[start..end]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                rule: "org.pattern.head",
-                detail: Detail::Organization {
-                    org_type: "Organization".into(),
-                    country: None,
-                },
-            });
+            new.push(pattern_mention(ctx, start, end, None));
         }
         // "brokerage Merrill Lynch": a name after a descriptor is an
         // organisation, and so is the same name anywhere in the document.
