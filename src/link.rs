@@ -27,7 +27,7 @@ pub struct DocSpan {
     pub doc: Arc<str>,
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: Arc<str>,
     pub rule: Arc<str>,
 }
 
@@ -851,7 +851,14 @@ fn build_graph(
         }
         used.insert(iri.clone());
         let mut aliases: BTreeSet<String> = extra_alias.into_iter().collect();
-        let mut mentions = Vec::new();
+        // Sized once: a country's mentions across a corpus are many, and a
+        // vector grown by doubling would hold up to twice their memory.
+        let mut mentions = Vec::with_capacity(
+            c.members
+                .iter()
+                .map(|&(d, e)| docs[d].entities[e].mentions.len())
+                .sum(),
+        );
         let mut detail = c.detail.clone();
         for &(d, e) in &c.members {
             let ent = &docs[d].entities[e];
@@ -877,6 +884,7 @@ fn build_graph(
         }
         mentions.sort();
         mentions.dedup();
+        mentions.shrink_to_fit();
         iri_of_cluster.push(iri.clone());
         entities.push(Entity {
             iri,

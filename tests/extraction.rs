@@ -509,8 +509,9 @@ fn a_knight_goes_by_his_given_name() {
     // Without the honorific a lone given name is no one known.
     let kg = graph(&["Sir Edmund Hale and Edmund Ray met. Edmund left."]);
     assert!(
-        !kg.entities().any(|(_, e)| e.label == "Edmund Hale"
-            && e.mentions.iter().any(|m| m.text == "Edmund")),
+        !kg.entities()
+            .any(|(_, e)| e.label == "Edmund Hale"
+                && e.mentions.iter().any(|m| &*m.text == "Edmund")),
         "a bare given name joined a full name"
     );
 }
@@ -1161,6 +1162,18 @@ fn a_deal_known_by_its_year_is_the_named_one_and_a_suspension_of_it() {
     assert_has(&kg, "Barack Obama", "signed", "New START");
     assert_has(&kg, "Dmitry Medvedev", "signed", "New START");
     assert_has(&kg, "Russia", "withdrewFrom", "New START");
+}
+
+#[test]
+fn a_deal_known_by_a_year_the_named_one_is_not_given_is_a_deal_of_its_own() {
+    let kg = graph(&[
+        "Defence news\n\nThe Pacific Fisheries Agreement was signed in Lima in May 2016 by Chile and Peru. Lima said all claims were settled under the 1965 treaty. Critics compared it with a 2015 agreement on fishing quotas.",
+    ]);
+    let mut deals = agreements(&kg);
+    deals.sort();
+    assert_eq!(deals.len(), 3, "{deals:?}");
+    assert!(deals.iter().any(|d| d.contains("1965")), "{deals:?}");
+    assert!(deals.iter().any(|d| d.contains("2015")), "{deals:?}");
 }
 
 #[test]

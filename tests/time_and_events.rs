@@ -47,7 +47,7 @@ fn references(kg: &KnowledgeGraph) -> Vec<(String, String, String)> {
         .map(|r| {
             (
                 r.mention.doc.to_string(),
-                r.mention.text.clone(),
+                r.mention.text.to_string(),
                 label(kg, &r.person),
             )
         })
@@ -93,7 +93,7 @@ fn an_event_is_one_node_with_agent_office_agreement_date_and_evidence() {
         .skip(e.evidence.start)
         .take(e.evidence.end - e.evidence.start)
         .collect();
-    assert_eq!(slice, e.evidence.text);
+    assert_eq!(slice, &*e.evidence.text);
     assert!(slice.contains("signed"));
     // The direct triple is its shortcut.
     assert!(kg

@@ -33,7 +33,7 @@ use crate::segment::{segment, CharIndex};
 pub struct Span {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: Arc<str>,
     /// Shared by the spans of one rule.
     pub rule: Arc<str>,
 }
@@ -619,8 +619,10 @@ impl<'a> Builder<'a> {
             }
         }
         // A deal known by its year is the document's most named agreement
-        // known by name ("New START … the 2010 accord"); without one, a
-        // deal of its own, one per year.
+        // known by name ("New START … the 2010 accord"), unless the
+        // sentences naming that one give it other years only ("GSOMIA was
+        // signed in 2016 … the 1965 treaty"); else a deal of its own, one
+        // per year.
         let named_best = (0..self.entities.len())
             .filter(|&e| {
                 matches!(
@@ -630,10 +632,17 @@ impl<'a> Builder<'a> {
             })
             .max_by_key(|&e| (self.entities[e].mentions.len(), std::cmp::Reverse(e)));
         let mut of_year: BTreeMap<String, usize> = BTreeMap::new();
+        let best_years = named_best.map(|e| self.years_near(e)).unwrap_or_default();
         for m in by_year {
+            let year = match &m.detail {
+                Detail::Agreement { topics, .. } => topics.iter().find(|t| is_year(t)),
+                _ => None,
+            };
+            let other_year =
+                !best_years.is_empty() && year.is_some_and(|y| !best_years.contains(&y.as_str()));
             let e = match named_best {
-                Some(e) => e,
-                None => match of_year.get(&m.label) {
+                Some(e) if !other_year => e,
+                _ => match of_year.get(&m.label) {
                     Some(&e) => e,
                     None => {
                         let e = self.new_entity(&m);
@@ -650,6 +659,27 @@ impl<'a> Builder<'a> {
         self.merge_described_into_named();
         self.merge_acronyms();
         self.sort_mentions();
+    }
+
+    /// The years written in the sentences that mention entity `e`.
+    fn years_near(&self, e: usize) -> Vec<&'a str> {
+        let ctx = self.ctx;
+        let mut years: Vec<&'a str> = Vec::new();
+        for &m in &self.entities[e].mentions {
+            let Some(i) = ctx.token_starting_at(self.mentions[m].start) else {
+                continue;
+            };
+            let Some(s) = ctx.seg.sentences.get(ctx.sentence_of(i)) else {
+                continue;
+            };
+            for t in s.first_token..s.end_token.min(ctx.len()) {
+                let w = ctx.tok(t);
+                if is_year(w) && !years.contains(&w) {
+                    years.push(w);
+                }
+            }
+        }
+        years
     }
 
     /// "the deal", "the document": the most salient agreement so far (the
@@ -1077,7 +1107,7 @@ impl<'a> Builder<'a> {
         let mut span = |start: usize, end: usize, rule: &str| Span {
             start: index.char_of(start),
             end: index.char_of(end),
-            text: self.ctx.text[start..end].to_string(),
+            text: self.ctx.text[start..end].into(),
             rule: match rules.get(rule) {
                 Some(r) => r.clone(),
                 None => {

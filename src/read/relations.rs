@@ -225,7 +225,7 @@ impl Acc {
         let span = Span {
             start,
             end,
-            text: String::new(),
+            text: "".into(),
             rule: rule.into(),
         };
         if !ev.contains(&span) {
