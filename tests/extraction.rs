@@ -1448,3 +1448,22 @@ fn the_alliance_alone_is_no_agreement_but_a_named_pair_s_alliance_is() {
     let kg = graph(&["Car news\n\nFiat and GM ended the Fiat-GM alliance last year."]);
     assert_eq!(agreements(&kg).len(), 1, "{:?}", agreements(&kg));
 }
+
+#[test]
+fn a_title_right_before_a_name_is_no_apposition_to_the_name_before() {
+    let kg = graph(&[
+        "Summit news\n\nBolivian President Ana Quispe hosted the summit. The deal was hammered out in talks between Quispe, Chile's then foreign minister Tomas Varga and Peruvian President Luis Rojas.",
+    ]);
+    assert_has(
+        &kg,
+        "Tomas Varga",
+        "holdsOffice",
+        "Minister of Foreign Affairs of Chile",
+    );
+    let t = triples(&kg);
+    assert!(
+        !t.iter()
+            .any(|(s, p, o)| s == "Ana Quispe" && p == "holdsOffice" && o.contains("Chile")),
+        "{t:#?}"
+    );
+}

@@ -561,6 +561,15 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                 continue;
             }
             let apposition = gap == [","] || gap == [",", "the"] || gap == [",", "a"];
+            // "between Erdogan, Sweden's then prime minister Magdalena
+            // Andersson and …": a title right before a name is that name's,
+            // not an apposition to the name before it.
+            let titles_next_name = |k: usize| {
+                ms[in_s[k]].kind == EntityKind::Office
+                    && in_s.get(k + 1).is_some_and(|&n| {
+                        ms[n].kind == EntityKind::Person && ms[n].first == ms[in_s[k]].end
+                    })
+            };
             match (x.kind, y.kind) {
                 // "NAO head Sir John Bourn": an honorific between them.
                 (EntityKind::Office, EntityKind::Person)
@@ -598,7 +607,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                 }
                 (EntityKind::Office, EntityKind::Person)
                 | (EntityKind::Person, EntityKind::Office)
-                    if apposition =>
+                    if apposition && !titles_next_name(wi + 1) =>
                 {
                     let (p, o) = if x.kind == EntityKind::Person {
                         (x, y)
