@@ -1467,3 +1467,11 @@ fn a_title_right_before_a_name_is_no_apposition_to_the_name_before() {
         "{t:#?}"
     );
 }
+
+#[test]
+fn the_after_a_dateline_dash_is_no_word_of_a_name() {
+    let kg = graph(&[
+        "Fisheries news\n\nLIMA, May 3 - The Pacific Fisheries Agreement came into force on Tuesday. Chile signed the Pacific Fisheries Agreement in 2019.",
+    ]);
+    assert_eq!(agreements(&kg), ["Pacific Fisheries Agreement"]);
+}

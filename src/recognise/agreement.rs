@@ -240,9 +240,11 @@ impl AgreementRecogniser {
         // "Comprehensive Economic and Trade Agreement": "and" between
         // capitalised words of the name.
         let mut first = ctx.cap_run_start(h, |w, first| matches!(w, "and" | "&") && first < h);
-        // A sentence's first word is capitalised anyway.
+        // A sentence's first word is capitalised anyway, and so is one
+        // after a dash or a quote ("KYOTO, Feb 16 - The Kyoto Protocol").
         let sentence_start = ctx.seg.sentences[ctx.sentence_of(h)].first_token;
-        if first == sentence_start && ctx.lower[first] == "the" {
+        let after_mark = first > 0 && ctx.token(first - 1).kind != TokenKind::Word;
+        if (first == sentence_start || after_mark) && ctx.lower[first] == "the" {
             first += 1;
         }
         let mut end = hend;
