@@ -1475,3 +1475,20 @@ fn the_after_a_dateline_dash_is_no_word_of_a_name() {
     ]);
     assert_eq!(agreements(&kg), ["Pacific Fisheries Agreement"]);
 }
+
+#[test]
+fn a_long_name_with_of_its_short_name_in_brackets_and_a_titled_agent_after_by() {
+    let kg = graph(&[
+        "Defence news\n\nPeru renewed the Pacific Security of Fisheries Information Agreement (PSFIA) on Monday. PSFIA was signed in Lima in November 2016 by Chile's then defense minister, Tomas Varga.",
+    ]);
+    assert_eq!(
+        agreements(&kg),
+        ["Pacific Security of Fisheries Information Agreement"]
+    );
+    assert_has(
+        &kg,
+        "Tomas Varga",
+        "signed",
+        "Pacific Security of Fisheries Information Agreement",
+    );
+}

@@ -1160,6 +1160,25 @@ fn prepositional_agents(
                             || ctx.token(j).kind == TokenKind::Word
                                 && !GROUP_BREAKS.contains(&ctx.lower[j])
                     });
+                // "by South Korea's then defense minister, Han Min-koo": a
+                // title in apposition before the name.
+                let title_before = first.kind == EntityKind::Person
+                    && first.first >= k + 3
+                    && ctx.tok(first.first - 1) == ","
+                    && sentence.iter().map(|&i| ms[i]).any(|o| {
+                        o.kind == EntityKind::Office
+                            && o.end + 1 == first.first
+                            && (k + 1..o.first).all(|j| {
+                                matches!(ctx.lower[j], "the" | "a" | "its" | "their")
+                                    || ms_office_at(ms, sentence, j)
+                                    || sentence.iter().any(|&i| {
+                                        ms[i].kind == EntityKind::Country
+                                            && ms[i].first <= j
+                                            && j <= ms[i].end
+                                    })
+                            })
+                    });
+                let lead_ok = lead_ok || title_before;
                 if lead_ok {
                     out.extend(group);
                 }

@@ -239,10 +239,36 @@ impl AgreementRecogniser {
         }
         // "Comprehensive Economic and Trade Agreement": "and" between
         // capitalised words of the name.
-        let mut first = ctx.cap_run_start(h, |w, first| matches!(w, "and" | "&") && first < h);
+        let join = |w: &str, first: usize| matches!(w, "and" | "&") && first < h;
+        let mut first = ctx.cap_run_start(h, join);
+        let sentence_start = ctx.seg.sentences[ctx.sentence_of(h)].first_token;
+        // "General Security of Military Information Agreement", "Package of
+        // Measures for the Implementation of the Minsk Agreements": "of",
+        // "for" or "on" (and "the") between capitalised words of the name.
+        // Not a sentence's first word alone ("Signing of the Treaty …").
+        loop {
+            let mut k = first;
+            if k > 0 && ctx.lower[k - 1] == "the" && ctx.adjacent(k - 1) {
+                k -= 1;
+            }
+            if k < 2
+                || !matches!(ctx.lower[k - 1], "of" | "for" | "on")
+                || !ctx.adjacent(k - 1)
+                || !ctx.is_cap_word(k - 2)
+                || !ctx.adjacent(k - 2)
+                || DAYS.contains(&ctx.lower[k - 2])
+                || MONTHS.contains(&ctx.lower[k - 2])
+            {
+                break;
+            }
+            let left = ctx.cap_run_start(k - 2, join);
+            if left == sentence_start && left == k - 2 {
+                break;
+            }
+            first = left;
+        }
         // A sentence's first word is capitalised anyway, and so is one
         // after a dash or a quote ("KYOTO, Feb 16 - The Kyoto Protocol").
-        let sentence_start = ctx.seg.sentences[ctx.sentence_of(h)].first_token;
         let after_mark = first > 0 && ctx.token(first - 1).kind != TokenKind::Word;
         if (first == sentence_start || after_mark) && ctx.lower[first] == "the" {
             first += 1;
@@ -650,8 +676,58 @@ impl Recogniser for AgreementRecogniser {
                 parties,
             ));
         }
+        let short = short_names(ctx, &new, &covered);
+        new.extend(short);
         found.extend(new);
     }
+}
+
+/// "the General Security of Military Information Agreement (GSOMIA) …
+/// GSOMIA was signed": capitals in brackets right after a named agreement
+/// are its short name, and each place the document writes them is a
+/// mention of it (unless another recogniser took it).
+fn short_names(ctx: &Context, named: &[Mention], covered: &Covered) -> Vec<Mention> {
+    let mut short: Vec<(&str, &Mention)> = Vec::new();
+    for m in named.iter().filter(|m| m.rule == "agreement.named") {
+        let Some(last) = ctx.token_ending_at(m.end) else {
+            continue;
+        };
+        let (open, word, close) = (last + 1, last + 2, last + 3);
+        if close >= ctx.len() || ctx.tok(open) != "(" || ctx.tok(close) != ")" {
+            continue;
+        }
+        let w = ctx.tok(word);
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if (2..=8).contains(&letters)
+            && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+            && !short.iter().any(|(s, _)| *s == w)
+        {
+            short.push((w, m));
+        }
+    }
+    let mut out = Vec::new();
+    if short.is_empty() {
+        return out;
+    }
+    for i in 0..ctx.len() {
+        let w = ctx.tok(i);
+        let Some((_, m)) = short.iter().find(|(s, _)| *s == w) else {
+            continue;
+        };
+        let t = ctx.token(i);
+        if covered.contains(t.start) {
+            continue;
+        }
+        out.push(Mention {
+            start: t.start,
+            end: t.end,
+            kind: EntityKind::Agreement,
+            label: m.label.clone(),
+            rule: "agreement.short-name",
+            detail: m.detail.clone(),
+        });
+    }
+    out
 }
 
 #[cfg(test)]
