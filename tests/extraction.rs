@@ -1492,3 +1492,12 @@ fn a_long_name_with_of_its_short_name_in_brackets_and_a_titled_agent_after_by() 
         "Pacific Security of Fisheries Information Agreement",
     );
 }
+
+#[test]
+fn agreed_on_a_deal_even_after_a_day_and_a_city_before_a_deal_is_no_party() {
+    let kg = graph(&["Peace news\n\nRussia and Ukraine agreed on Thursday on a ceasefire."]);
+    assert_has(&kg, "Russia", "signed", "Russia–Ukraine ceasefire");
+    assert_has(&kg, "Ukraine", "signed", "Russia–Ukraine ceasefire");
+    let kg = graph(&["Court news\n\nA US bank will pay $8m under a Madrid court settlement."]);
+    assert_eq!(agreements(&kg), ["court settlement"]);
+}

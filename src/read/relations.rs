@@ -19,6 +19,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use super::{Builder, LocalRelation, Span};
+use crate::recognise::date::DAYS;
 use crate::recognise::{describing_compound, Context, Detail, EntityKind, EntityRef};
 use crate::rules::{Rules, TriggerKind};
 use crate::segment::TokenKind;
@@ -1239,17 +1240,23 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
     }
     // "signed up to the accord", "signed on to the plan": a particle.
     let mut from = t.1;
+    // "agreed on Thursday on a ceasefire": a day between verb and particle.
+    if ctx.lower.get(from) == Some(&"on")
+        && ctx.lower.get(from + 1).is_some_and(|w| DAYS.contains(w))
+        && ctx
+            .lower
+            .get(from + 2)
+            .is_some_and(|w| matches!(*w, "on" | "to"))
+    {
+        from += 2;
+    }
     if ctx
         .lower
         .get(from)
         .is_some_and(|w| matches!(*w, "up" | "on"))
+        && ctx.lower.get(from + 1).is_some_and(|w| *w == "to")
     {
-        from += 1;
-        if ctx.lower.get(from).is_some_and(|w| *w == "to") {
-            from += 1;
-        } else {
-            from = t.1;
-        }
+        from += 2;
     } else if ctx.lower.get(from).is_some_and(|w| *w == "onto")
         || ctx.lower[t.0].starts_with("agree")
         && t.1 - t.0 == 1

@@ -527,6 +527,14 @@ impl Recogniser for AgreementRecogniser {
                     }
                 }
                 if let Some(m) = countries.get(&ctx.token(p).end) {
+                    // "the Minsk agreement", "the Paris climate deal": a
+                    // city names the deal; its country is no party.
+                    if m.rule == "country.seat" {
+                        if let Some(s) = ctx.token_starting_at(m.start) {
+                            first = s;
+                            continue;
+                        }
+                    }
                     if m.kind == EntityKind::Country || ctx.is_cap_word(p) {
                         if let Some(s) = ctx.token_starting_at(m.start) {
                             parties.push(EntityRef {
