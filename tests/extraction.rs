@@ -1501,3 +1501,12 @@ fn agreed_on_a_deal_even_after_a_day_and_a_city_before_a_deal_is_no_party() {
     let kg = graph(&["Court news\n\nA US bank will pay $8m under a Madrid court settlement."]);
     assert_eq!(agreements(&kg), ["court settlement"]);
 }
+
+#[test]
+fn the_agent_of_a_passive_past_an_abbreviated_month() {
+    let kg = graph(&[
+        "Peace news\n\nThe Lima Accords were signed at the Casa Rosada on Sept. 17 by Tomas Varga and Ana Quispe.",
+    ]);
+    assert_has(&kg, "Tomas Varga", "signed", "Lima Accords");
+    assert_has(&kg, "Ana Quispe", "signed", "Lima Accords");
+}

@@ -1431,7 +1431,11 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
             .take_while(|&k| {
                 let w = ctx.lower[k];
                 // Places, dates and the little words around them only.
+                // "on Sept. 17 by": an abbreviation's dot.
+                let abbreviation =
+                    w == "." && k > 0 && ctx.token(k - 1).capitalised && ctx.tok(k - 1).len() <= 4;
                 let place_or_time = ctx.token(k).capitalised
+                    || abbreviation
                     || ctx.token(k).kind == TokenKind::Number
                     || matches!(
                         w,
