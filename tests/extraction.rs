@@ -1510,3 +1510,33 @@ fn the_agent_of_a_passive_past_an_abbreviated_month() {
     assert_has(&kg, "Tomas Varga", "signed", "Lima Accords");
     assert_has(&kg, "Ana Quispe", "signed", "Lima Accords");
 }
+
+#[test]
+fn apposition_after_its_or_an_honorific_and_the_taoiseach() {
+    let kg = graph(&[
+        "Peace news\n\nPeru was represented by Ana Quispe, its foreign minister. The Emir of Qatar, Sheikh Tomas Varga, hosted the talks. The Taoiseach, Luis Rojas, said Ireland agreed.",
+    ]);
+    assert_has(
+        &kg,
+        "Ana Quispe",
+        "holdsOffice",
+        "Minister of Foreign Affairs of Peru",
+    );
+    assert_has(&kg, "Tomas Varga", "holdsOffice", "Emir of Qatar");
+    assert_has(
+        &kg,
+        "Luis Rojas",
+        "holdsOffice",
+        "Prime Minister of Ireland",
+    );
+    // Not closed by a comma: "the prime minister, Mr Brown replied" is
+    // no apposition.
+    let kg = graph(&[
+        "Politics news\n\nAsked whether he trusted the prime minister, Mr Tomas Varga replied that he did.",
+    ]);
+    assert!(
+        !triples(&kg).iter().any(|(_, p, _)| p == "holdsOffice"),
+        "{:#?}",
+        triples(&kg)
+    );
+}

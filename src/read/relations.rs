@@ -561,7 +561,20 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             if !same_line {
                 continue;
             }
-            let apposition = gap == [","] || gap == [",", "the"] || gap == [",", "a"];
+            // "Ezer Weizman, its defence minister", "the Emir of Qatar,
+            // Sheikh Tamim": a possessive or an honorific after the comma.
+            let apposition = gap.len() <= 2
+                && gap.first() == Some(&",")
+                && gap.get(1).is_none_or(|w| {
+                    matches!(*w, "the" | "a" | "its" | "his" | "her" | "their")
+                        // Closed by a comma (or a name too long for the
+                        // recogniser): not "… the prime minister, Mr Brown
+                        // replied".
+                        || x.kind == EntityKind::Office
+                            && triggers.honorifics.contains(*w)
+                            && y.end < ctx.len()
+                            && (matches!(ctx.tok(y.end), "," | ")") || ctx.is_cap_word(y.end))
+                });
             // "between Erdogan, Sweden's then prime minister Magdalena
             // Andersson and …": a title right before a name is that name's,
             // not an apposition to the name before it.
