@@ -1540,3 +1540,14 @@ fn apposition_after_its_or_an_honorific_and_the_taoiseach() {
         triples(&kg)
     );
 }
+
+#[test]
+fn a_company_that_announced_a_deal_negotiated_it() {
+    let kg = graph(&["Car news\n\nGeneral Motors announced a supply deal with Toyota on Monday."]);
+    assert_has(
+        &kg,
+        "General Motors",
+        "negotiated",
+        "General Motors–Toyota supply deal",
+    );
+}
