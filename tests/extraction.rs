@@ -1551,3 +1551,11 @@ fn a_company_that_announced_a_deal_negotiated_it() {
         "General Motors–Toyota supply deal",
     );
 }
+
+#[test]
+fn a_title_s_country_written_after_its_holder_s_name() {
+    let kg = graph(&[
+        "Europe news\n\nUkraine, Russia, Poland and Hungary met. Ukraine and Russia talked, and Poland and Hungary listened. President Tomas Varga of Chile visited Ukraine on Monday.",
+    ]);
+    assert_has(&kg, "Tomas Varga", "holdsOffice", "President of Chile");
+}

@@ -513,6 +513,24 @@ impl Recogniser for OfficeRecogniser {
                     }
                 }
             }
+            // "Chancellor Angela Merkel of Germany": a national title's
+            // country written after its holder's name.
+            if jurisdiction.is_none() && last_end == t.end && t.scope == OfficeScope::National {
+                let mut k = last_end;
+                while k < ctx.len() && k < last_end + 4 && self.is_name_word(ctx, k) {
+                    k += 1;
+                }
+                if k > last_end && k + 1 < ctx.len() && ctx.lower[k] == "of" {
+                    if let Some(m) = by_start.get(&ctx.token(k + 1).start) {
+                        let whole = ctx
+                            .token_ending_at(m.end)
+                            .is_some_and(|e| e + 1 >= ctx.len() || !ctx.is_cap_word(e + 1));
+                        if m.kind == EntityKind::Country && m.rule == "country.name" && whole {
+                            jurisdiction = entity_ref(m);
+                        }
+                    }
+                }
+            }
             let has_of = last_end > t.end;
             let keep = match t.scope {
                 OfficeScope::NeedsOf => has_of || jurisdiction.is_some(),
