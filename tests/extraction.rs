@@ -1559,3 +1559,16 @@ fn a_title_s_country_written_after_its_holder_s_name() {
     ]);
     assert_has(&kg, "Tomas Varga", "holdsOffice", "President of Chile");
 }
+
+#[test]
+fn his_title_is_a_post_of_the_country_of_the_person_he_stands_for() {
+    let kg = graph(&[
+        "Peace news\n\nUkraine, Russia, Poland and Hungary met. Ukraine and Russia talked. Eritrean President Tomas Varga responded by sending his foreign minister, Ana Quispe, to Ukraine.",
+    ]);
+    assert_has(
+        &kg,
+        "Ana Quispe",
+        "holdsOffice",
+        "Minister of Foreign Affairs of Eritrea",
+    );
+}

@@ -180,6 +180,7 @@ impl Reader {
         b.group(mentions);
         b.add_written_parties();
         let relations = relations::read(&ctx, &b, &self.triggers);
+        b.posts_of_his(&relations);
         let date = time::document_date(doc.date.as_deref(), self.default_date.as_deref(), text);
         b.finish(doc, relations, country_rank, date)
     }
@@ -1022,6 +1023,78 @@ impl<'a> Builder<'a> {
                 .collect();
             if let [b] = full[..] {
                 self.move_mentions(a, b);
+            }
+        }
+    }
+
+    /// "Isaias … sending his foreign minister, Osman Saleh": a national
+    /// post written after "his" or "her" with no country is of the country
+    /// of the person that pronoun stands for (the latest other person in
+    /// the sentence or the one before), when the document gives that
+    /// person's post a country.
+    fn posts_of_his(&mut self, relations: &[LocalRelation]) {
+        let ctx = self.ctx;
+        for e in 0..self.entities.len() {
+            let Detail::Office {
+                title,
+                jurisdiction: None,
+                modifier,
+                national: true,
+            } = &self.entities[e].detail
+            else {
+                continue;
+            };
+            let [only] = self.entities[e].mentions[..] else {
+                continue;
+            };
+            let m = &self.mentions[only];
+            let Some(first) = ctx.token_starting_at(m.start) else {
+                continue;
+            };
+            if first == 0 || !matches!(ctx.lower[first - 1], "his" | "her") {
+                continue;
+            }
+            let holders: Vec<usize> = relations
+                .iter()
+                .filter(|r| r.predicate == "holdsOffice" && r.object == e)
+                .map(|r| r.subject)
+                .collect();
+            let floor = ctx.sentence_of(first).saturating_sub(1);
+            let referent = self.mentions[..only]
+                .iter()
+                .zip(&self.entity_of[..only])
+                .rev()
+                .take_while(|(p, _)| {
+                    ctx.token_starting_at(p.start)
+                        .is_none_or(|i| ctx.sentence_of(i) >= floor)
+                })
+                .find(|(p, pe)| p.kind == EntityKind::Person && !holders.contains(pe))
+                .map(|(_, &pe)| pe);
+            let Some(referent) = referent else {
+                continue;
+            };
+            let country = relations
+                .iter()
+                .filter(|r| r.predicate == "holdsOffice" && r.subject == referent)
+                .find_map(|r| match &self.entities[r.object].detail {
+                    Detail::Office {
+                        jurisdiction: Some(j),
+                        national: true,
+                        ..
+                    } if j.kind == EntityKind::Country => Some(j.clone()),
+                    _ => None,
+                });
+            if let Some(j) = country {
+                let label = crate::recognise::office_label(title, Some(&j), modifier.as_deref());
+                let (title, modifier) = (title.clone(), modifier.clone());
+                let g = &mut self.entities[e];
+                g.label = label;
+                g.detail = Detail::Office {
+                    title,
+                    jurisdiction: Some(j),
+                    modifier,
+                    national: true,
+                };
             }
         }
     }
