@@ -1572,3 +1572,11 @@ fn his_title_is_a_post_of_the_country_of_the_person_he_stands_for() {
         "Minister of Foreign Affairs of Eritrea",
     );
 }
+
+#[test]
+fn a_described_deal_with_its_parties_formally_a_named_one_is_that_one() {
+    let kg = graph(&[
+        "Nuclear news\n\nChile left the 2015 nuclear deal between Peru and world powers, formally the Pacific Framework Agreement, in May.",
+    ]);
+    assert_eq!(agreements(&kg), ["Pacific Framework Agreement"]);
+}

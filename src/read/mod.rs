@@ -889,7 +889,20 @@ impl<'a> Builder<'a> {
             // Action": a comma, and the second closed by a comma or a stop.
             let comma = {
                 let between = self.ctx.text[x.end..y.start].trim();
-                let between = between.strip_prefix(',').unwrap_or("-").trim();
+                // "the 2015 nuclear deal between Iran and world powers,
+                // formally the …": the first's short complement before it.
+                let between = match between.split_once(',') {
+                    Some((complement, rest))
+                        if complement.split_whitespace().count() <= 6
+                            && complement.split_whitespace().next().is_some_and(|w| {
+                                matches!(w, "between" | "with" | "on" | "over")
+                            }) =>
+                    {
+                        rest
+                    }
+                    _ => between.strip_prefix(',').unwrap_or("-"),
+                }
+                .trim();
                 let words: Vec<&str> = between.split_whitespace().collect();
                 let lead_ok = matches!(
                     words[..],
