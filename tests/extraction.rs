@@ -1580,3 +1580,11 @@ fn a_described_deal_with_its_parties_formally_a_named_one_is_that_one() {
     ]);
     assert_eq!(agreements(&kg), ["Pacific Framework Agreement"]);
 }
+
+#[test]
+fn a_swap_with_a_subject_is_a_deal_and_alone_is_none() {
+    let kg = graph(&["Debt news\n\nArgentina agreed a debt swap with Spain on Friday."]);
+    assert_has(&kg, "Argentina", "signed", "Argentina–Spain debt swap");
+    let kg = graph(&["Debt news\n\nArgentina agreed to the swap on Friday."]);
+    assert!(agreements(&kg).is_empty(), "{:?}", agreements(&kg));
+}
