@@ -1588,3 +1588,31 @@ fn a_swap_with_a_subject_is_a_deal_and_alone_is_none() {
     let kg = graph(&["Debt news\n\nArgentina agreed to the swap on Friday."]);
     assert!(agreements(&kg).is_empty(), "{:?}", agreements(&kg));
 }
+
+#[test]
+fn a_regulator_blocks_or_clears_a_deal_and_a_buyer_completes_it() {
+    let kg = graph(&["Merger news\n\nThe European Commission blocked the Fiat takeover in April."]);
+    assert!(
+        triples(&kg)
+            .iter()
+            .any(|(s, p, _)| s == "European Commission" && p == "rejected"),
+        "{:#?}",
+        triples(&kg)
+    );
+    let kg = graph(&["Merger news\n\nThe European Commission cleared the Fiat takeover in May."]);
+    assert!(
+        triples(&kg)
+            .iter()
+            .any(|(s, p, _)| s == "European Commission" && p == "approved"),
+        "{:#?}",
+        triples(&kg)
+    );
+    let kg = graph(&["Merger news\n\nGeneral Motors completed the Fiat takeover on Friday."]);
+    assert!(
+        triples(&kg)
+            .iter()
+            .any(|(s, p, _)| s == "General Motors" && p == "finalized"),
+        "{:#?}",
+        triples(&kg)
+    );
+}
