@@ -1616,3 +1616,16 @@ fn a_regulator_blocks_or_clears_a_deal_and_a_buyer_completes_it() {
         triples(&kg)
     );
 }
+
+#[test]
+fn a_loan_programme_or_a_bailout_is_an_agreement() {
+    let kg =
+        graph(&["Loan news\n\nThe IMF approved an expanded loan programme for Egypt on Friday."]);
+    assert!(
+        triples(&kg)
+            .iter()
+            .any(|(s, p, _)| s == "International Monetary Fund" && p == "approved"),
+        "{:#?}",
+        triples(&kg)
+    );
+}
