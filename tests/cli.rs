@@ -542,10 +542,11 @@ fn user_rules_add_an_office_and_a_verb() {
         "{rels:?}"
     );
     assert!(
+        // The deal takes the country of its signatory's post as a party.
         rels.contains(&(
             "Ayla Demir".into(),
             "signed".into(),
-            "grain corridor deal".into()
+            "Ruritania grain corridor deal".into()
         )),
         "{rels:?}"
     );
