@@ -22,7 +22,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::ingest::Document;
 use crate::recognise::{
-    resolve_overlaps, surname_key, Context, Covered, Detail, EntityKind, Mention, Recognisers,
+    resolve_overlaps, squash_spaces, surname_key, Context, Covered, Detail, EntityKind, Mention,
+    Recognisers,
 };
 use crate::rules::Rules;
 use crate::segment::{segment, CharIndex};
@@ -1049,10 +1050,9 @@ impl<'a> Builder<'a> {
         let ctx = self.ctx;
         for e in 0..self.entities.len() {
             let Detail::Office {
-                title,
                 jurisdiction: None,
-                modifier,
                 national: true,
+                ..
             } = &self.entities[e].detail
             else {
                 continue;
@@ -1097,17 +1097,19 @@ impl<'a> Builder<'a> {
                     } if j.kind == EntityKind::Country => Some(j.clone()),
                     _ => None,
                 });
-            if let Some(j) = country {
-                let label = crate::recognise::office_label(title, Some(&j), modifier.as_deref());
-                let (title, modifier) = (title.clone(), modifier.clone());
-                let g = &mut self.entities[e];
-                g.label = label;
-                g.detail = Detail::Office {
+            let g = &mut self.entities[e];
+            if let (
+                Some(j),
+                Detail::Office {
                     title,
-                    jurisdiction: Some(j),
+                    jurisdiction,
                     modifier,
-                    national: true,
-                };
+                    ..
+                },
+            ) = (country, &mut g.detail)
+            {
+                g.label = crate::recognise::office_label(title, Some(&j), modifier.as_deref());
+                *jurisdiction = Some(j);
             }
         }
     }
@@ -1222,10 +1224,7 @@ impl<'a> Builder<'a> {
             for &mi in &g.mentions {
                 let m = &self.mentions[mi];
                 mentions.push(span(m.start, m.end, m.rule));
-                let surface = self.ctx.text[m.start..m.end]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let surface = squash_spaces(&self.ctx.text[m.start..m.end]);
                 if surface != g.label && !m.rule.starts_with("agreement.anaphor") {
                     aliases.insert(surface);
                 }
@@ -1237,9 +1236,7 @@ impl<'a> Builder<'a> {
                 {
                     Some(iso) => {
                         // Named by the ISO form; each way it is written is an alias.
-                        aliases.extend(mentions.iter().map(|m: &Span| {
-                            m.text.split_whitespace().collect::<Vec<_>>().join(" ")
-                        }));
+                        aliases.extend(mentions.iter().map(|m: &Span| squash_spaces(&m.text)));
                         aliases.remove(&iso);
                         (iso.clone(), Detail::Date { iso: Some(iso) })
                     }

@@ -1185,11 +1185,6 @@ fn prepositional_agents(
                             && (k + 1..o.first).all(|j| {
                                 matches!(ctx.lower[j], "the" | "a" | "its" | "their")
                                     || ms_office_at(ms, sentence, j)
-                                    || sentence.iter().any(|&i| {
-                                        ms[i].kind == EntityKind::Country
-                                            && ms[i].first <= j
-                                            && j <= ms[i].end
-                                    })
                             })
                     });
                 let lead_ok = lead_ok || title_before;

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::date::{DAYS, MONTHS};
-use super::{Context, Covered, Detail, EntityKind, EntityRef, Mention, Recogniser};
+use super::{squash_spaces, Context, Covered, Detail, EntityKind, EntityRef, Mention, Recogniser};
 use crate::rules::Rules;
 use crate::segment::TokenKind;
 
@@ -475,10 +475,7 @@ impl Recogniser for AgreementRecogniser {
                     start,
                     end: stop,
                     kind: EntityKind::Agreement,
-                    label: ctx.text[start..stop]
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" "),
+                    label: squash_spaces(&ctx.text[start..stop]),
                     rule: "agreement.named",
                     detail: Detail::Agreement {
                         class: class.clone(),

@@ -487,6 +487,12 @@ fn is_contraction(w: &str) -> bool {
     false
 }
 
+/// A name as written, its runs of white space (line breaks too) made one
+/// space: the label of a mention that spans a line break.
+pub fn squash_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Normalises a word for keys: lower case, accents dropped.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

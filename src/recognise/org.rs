@@ -10,7 +10,7 @@ use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind};
 use rustc_hash::FxHashSet;
 
 use super::date::{DAYS, MONTHS};
-use super::{Context, Detail, EntityKind, Mention, Recogniser};
+use super::{squash_spaces, Context, Detail, EntityKind, Mention, Recogniser};
 use crate::rules::Rules;
 
 pub struct OrgPatternRecogniser {
@@ -68,10 +68,7 @@ fn pattern_mention(ctx: &Context, start: usize, end: usize, country: Option<Stri
         start,
         end,
         kind: EntityKind::Organization,
-        label: ctx.text[start..end]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
+        label: squash_spaces(&ctx.text[start..end]),
         rule: "org.pattern.head",
         detail: Detail::Organization {
             org_type: "Organization".into(),

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashSet;
 
-use super::{fold, Context, Detail, EntityKind, Mention, Recogniser};
+use super::{fold, squash_spaces, Context, Detail, EntityKind, Mention, Recogniser};
 use crate::rules::Rules;
 use crate::segment::TokenKind;
 
@@ -148,10 +148,7 @@ impl PersonRecogniser {
             start,
             end: stop,
             kind: EntityKind::Person,
-            label: ctx.text[start..stop]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
+            label: squash_spaces(&ctx.text[start..stop]),
             rule,
             detail: Detail::Person { given, surname },
         }
