@@ -1581,3 +1581,30 @@ fn a_loan_programme_or_a_bailout_is_an_agreement() {
         graph(&["Loan news\n\nThe IMF approved an expanded loan programme for Egypt on Friday."]);
     assert_does(&kg, "International Monetary Fund", "approved");
 }
+
+#[test]
+fn talks_chaired_by_someone_are_their_negotiation_of_the_deal() {
+    let kg = graph(&["Peace news\n\nThe Lisbon Agreement was reached on Friday after negotiations chaired by Arnold Fenwick, a former prime minister of Norway. The agreement takes effect in May."]);
+    assert_has(&kg, "Arnold Fenwick", "negotiated", "Lisbon Agreement");
+    // "The talks led to": no "by", no agent.
+    let kg = graph(&["Peace news\n\nArnold Fenwick said the talks led to the Lisbon Agreement. The agreement takes effect in May."]);
+    assert_does_not(&kg, "Arnold Fenwick", "negotiated");
+}
+
+#[test]
+fn an_architect_of_a_deal_negotiated_it_and_fighting_it_rejects_it() {
+    let kg = graph(&["Peace news\n\nPeter Dressler, one of the architects of the Lisbon Agreement, said it would hold."]);
+    assert_has(&kg, "Peter Dressler", "negotiated", "Lisbon Agreement");
+    let kg =
+        graph(&["Peace news\n\nSanna Virtanen vowed to fight the Lisbon Agreement in parliament."]);
+    assert_has(&kg, "Sanna Virtanen", "rejected", "Lisbon Agreement");
+}
+
+#[test]
+fn a_verb_after_a_relative_clause_is_its_antecedents() {
+    let kg = graph(&["Peace news\n\nJens Stoltenberg, who met Vladimir Putin on Friday, signed the Lisbon Agreement."]);
+    assert_has(&kg, "Jens Stoltenberg", "signed", "Lisbon Agreement");
+    assert_does_not(&kg, "Vladimir Putin", "signed");
+    let kg = graph(&["Peace news\n\nJens Stoltenberg, who had spent weeks on the phone and who hosted the leaders' meeting in Madrid, brokered the Lisbon Agreement."]);
+    assert_has(&kg, "Jens Stoltenberg", "negotiated", "Lisbon Agreement");
+}

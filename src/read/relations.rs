@@ -1149,6 +1149,45 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
     group
 }
 
+/// "X, who met Y on Friday, signed …", "X, who … and who …, brokered …":
+/// a verb right after the comma that closes a relative clause has the
+/// clause's antecedent (the agents right before ", who") as its subject,
+/// not an agent inside the clause.
+fn relative_antecedent(ctx: &Context, ms: &[M], sentence: &[usize], t0: usize) -> Option<Vec<M>> {
+    let first = sentence.first().map(|&k| ms[k].first)?;
+    let mut k = t0;
+    while k > first && (AUXILIARY.contains(&ctx.lower[k - 1]) || ctx.lower[k - 1].ends_with("ly")) {
+        k -= 1;
+    }
+    if k <= first + 1 || ctx.tok(k - 1) != "," {
+        return None;
+    }
+    let comma = k - 1;
+    // The last relative pronoun before that comma that follows an
+    // agent and a comma; no other clause break in between.
+    let r = (first + 2..comma).rev().find(|&r| {
+        matches!(ctx.lower[r], "who" | "which")
+            && ctx.tok(r - 1) == ","
+            && sentence
+                .iter()
+                .any(|&i| is_agent(&ms[i]) && ms[i].end == r - 1)
+            && (r..comma).all(|g| !matches!(ctx.tok(g), ";" | ":" | "." | "\"" | "“" | "”"))
+    })?;
+    let group = subject_group(ctx, ms, sentence, first, r - 1);
+    let group: Vec<M> = group
+        .iter()
+        .position(|m| m.end == r - 1)
+        .map(|_| group)
+        .unwrap_or_else(|| {
+            sentence
+                .iter()
+                .map(|&i| ms[i])
+                .filter(|m| is_agent(m) && m.end == r - 1)
+                .collect()
+        });
+    (!group.is_empty()).then_some(group)
+}
+
 /// Agents after `with` / `by` / `between` in `[from, to)`.
 fn prepositional_agents(
     ctx: &Context,
@@ -1339,7 +1378,8 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
                 .all(|k| BE_FORMS.contains(&ctx.lower[k]) || AUXILIARY.contains(&ctx.lower[k]))
     });
     if let Some(a) = object.filter(|_| !adjectival && !passive_of_agreement) {
-        let mut subjects = subject_group(ctx, ms, sentence, clause_start, t.0);
+        let mut subjects = relative_antecedent(ctx, ms, sentence, t.0)
+            .unwrap_or_else(|| subject_group(ctx, ms, sentence, clause_start, t.0));
         let mut rule = if by_pronoun {
             "relation.verb-pronoun-object"
         } else {
@@ -1595,6 +1635,16 @@ fn talks(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, agreement: usi
         ..
     } = site;
     if negated(ctx, t.0, clause_start) {
+        return;
+    }
+    // "negotiations chaired by X", "talks mediated by X and Y": a trigger
+    // that ends in its participle is passive, its agents follow "by".
+    if t.1 - t.0 > 1 && ctx.lower[t.1 - 1].ends_with("ed") && !ctx.lower[t.0].ends_with("ed") {
+        if ctx.lower.get(t.1) == Some(&"by") {
+            for m in prepositional_agents(ctx, ms, sentence, t.1, site.end_tok, &["by"]) {
+                acc.add(m.entity, pred, agreement, s_start, s_end, "relation.talks");
+            }
+        }
         return;
     }
     // The subject right before ("X had led"), not an agent of an earlier
