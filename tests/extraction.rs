@@ -1608,3 +1608,20 @@ fn a_verb_after_a_relative_clause_is_its_antecedents() {
     let kg = graph(&["Peace news\n\nJens Stoltenberg, who had spent weeks on the phone and who hosted the leaders' meeting in Madrid, brokered the Lisbon Agreement."]);
     assert_has(&kg, "Jens Stoltenberg", "negotiated", "Lisbon Agreement");
 }
+
+#[test]
+fn three_or_four_parties_are_the_ones_last_listed() {
+    let kg = graph(&["Summit news\n\nTurkey, Sweden and Finland met in Madrid. The three countries signed the Madrid Memorandum."]);
+    for c in ["Turkey", "Sweden", "Finland"] {
+        assert_has(&kg, c, "signed", "Madrid Memorandum");
+    }
+    // The leaders of countries listed together, with no list of persons.
+    let kg = graph(&["Summit news\n\nThe leaders of Russia, Ukraine, Germany and France met in Minsk. The four leaders also adopted the Minsk Declaration."]);
+    for c in ["Russia", "Ukraine", "Germany", "France"] {
+        assert_has(&kg, c, "endorsed", "Minsk Declaration");
+    }
+    // No list of three: nobody, not an agent named earlier.
+    let kg = graph(&["Summit news\n\nAnkara, which accuses both countries of harbouring members of the Kurdistan Workers Party (PKK), held up their applications until the three countries reached the Madrid Memorandum."]);
+    assert_does_not(&kg, "Turkey", "signed");
+    assert_does_not(&kg, "Kurdistan Workers Party", "signed");
+}

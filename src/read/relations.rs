@@ -1149,6 +1149,87 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
     group
 }
 
+/// How many parties a number word before a party noun counts ("both
+/// sides", "the three countries").
+fn party_count(w: &str) -> Option<usize> {
+    match w {
+        "two" | "both" => Some(2),
+        "three" => Some(3),
+        "four" => Some(4),
+        "five" => Some(5),
+        _ => None,
+    }
+}
+
+/// "the two leaders", "the three countries" at token `k` (the number
+/// word): the latest list of that many agents of the kind written together
+/// ("Argentina and Venezuela", "Russia, Ukraine, Germany and France"); for
+/// a pair, else the two latest agents of the kind. Leaders with no list of
+/// their own are those of the countries last listed ("the leaders of
+/// Russia, Ukraine, Germany and France … the four leaders").
+fn numbered_parties(ctx: &Context, ms: &[M], k: usize) -> Vec<M> {
+    let Some(n) = party_count(ctx.lower[k]) else {
+        return vec![];
+    };
+    let person = ctx
+        .lower
+        .get(k + 1)
+        .is_some_and(|w| matches!(*w, "leaders" | "men" | "women" | "presidents"));
+    let below = ms.partition_point(|m| m.first < k);
+    let recent = &ms[below.saturating_sub(4 * WINDOW)..below];
+    let listed = |fits: &dyn Fn(&M) -> bool| -> Option<Vec<M>> {
+        recent.windows(n).rev().find_map(|w| {
+            let joined = w.windows(2).all(|p| {
+                let (x, y) = (p[0], p[1]);
+                y.first > x.end
+                    && x.entity != y.entity
+                    && (x.end..y.first).all(|t| matches!(ctx.tok(t), "and" | "," | "the"))
+            });
+            let distinct = w
+                .iter()
+                .enumerate()
+                .all(|(i, m)| w[..i].iter().all(|o| o.entity != m.entity));
+            (joined && distinct && w.iter().all(fits)).then(|| w.to_vec())
+        })
+    };
+    let fits = |m: &M| is_agent(m) && (m.kind == EntityKind::Person) == person;
+    if let Some(list) = listed(&fits) {
+        return list;
+    }
+    if n == 2 {
+        let mut out: Vec<M> = Vec::new();
+        for m in recent.iter().rev() {
+            if fits(m) && !out.iter().any(|o| o.entity == m.entity) {
+                out.push(*m);
+                if out.len() == 2 {
+                    return out;
+                }
+            }
+        }
+        return vec![];
+    }
+    if person {
+        return listed(&|m: &M| m.kind == EntityKind::Country).unwrap_or_default();
+    }
+    vec![]
+}
+
+/// "until the three countries reached a deal": a numbered party noun
+/// right before the verb is its subject, not an agent named earlier.
+fn numbered_subject(ctx: &Context, ms: &[M], clause_start: usize, t0: usize) -> Option<Vec<M>> {
+    let mut k = t0;
+    while k > clause_start
+        && (AUXILIARY.contains(&ctx.lower[k - 1]) || ctx.lower[k - 1].ends_with("ly"))
+    {
+        k -= 1;
+    }
+    if k < clause_start + 2 || !TWO_PARTIES.contains(&ctx.lower[k - 1]) {
+        return None;
+    }
+    party_count(ctx.lower[k - 2])?;
+    Some(numbered_parties(ctx, ms, k - 2))
+}
+
 /// "X, who met Y on Friday, signed …", "X, who … and who …, brokered …":
 /// a verb right after the comma that closes a relative clause has the
 /// clause's antecedent (the agents right before ", who") as its subject,
@@ -1378,14 +1459,16 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
                 .all(|k| BE_FORMS.contains(&ctx.lower[k]) || AUXILIARY.contains(&ctx.lower[k]))
     });
     if let Some(a) = object.filter(|_| !adjectival && !passive_of_agreement) {
+        let numbered = numbered_subject(ctx, ms, clause_start, t.0);
         let mut subjects = relative_antecedent(ctx, ms, sentence, t.0)
+            .or_else(|| numbered.clone())
             .unwrap_or_else(|| subject_group(ctx, ms, sentence, clause_start, t.0));
         let mut rule = if by_pronoun {
             "relation.verb-pronoun-object"
         } else {
             "relation.verb-subject"
         };
-        if subjects.is_empty() {
+        if subjects.is_empty() && numbered.is_none() {
             let first = ctx.seg.sentences[ctx.sentence_of(t.0)].first_token;
             subjects = carried_subject(ctx, ms, first, clause_start, t.0);
             rule = "relation.verb-carried-subject";
@@ -1779,31 +1862,10 @@ fn carried_subject(
         }
     }
     // "The two countries", "both sides": the two latest agents of that kind.
-    if let Some(k) = (clause_start..t0.saturating_sub(1)).find(|&k| {
-        matches!(ctx.lower[k], "two" | "both") && TWO_PARTIES.contains(&ctx.lower[k + 1])
-    }) {
-        let person = matches!(ctx.lower[k + 1], "leaders" | "men" | "women" | "presidents");
-        let below = ms.partition_point(|m| m.first < k);
-        let fits = |m: &M| is_agent(m) && (m.kind == EntityKind::Person) == person;
-        // Best, a pair written together: "Argentina and Venezuela".
-        let recent = &ms[below.saturating_sub(4 * WINDOW)..below];
-        for w in recent.windows(2).rev() {
-            let (x, y) = (w[0], w[1]);
-            let joined = (x.end..y.first).all(|t| matches!(ctx.tok(t), "and" | "," | "the"));
-            if fits(&x) && fits(&y) && x.entity != y.entity && joined && y.first > x.end {
-                return vec![x, y];
-            }
-        }
-        let mut out: Vec<M> = Vec::new();
-        for m in ms[..below].iter().rev().take(4 * WINDOW) {
-            if fits(m) && !out.iter().any(|o| o.entity == m.entity) {
-                out.push(*m);
-                if out.len() == 2 {
-                    return out;
-                }
-            }
-        }
-        return vec![];
+    if let Some(k) = (clause_start..t0.saturating_sub(1))
+        .find(|&k| party_count(ctx.lower[k]).is_some() && TWO_PARTIES.contains(&ctx.lower[k + 1]))
+    {
+        return numbered_parties(ctx, ms, k);
     }
     // "The president later signed it", "the company said it would sign":
     // a title or a body's common noun after "the", shortly before the
