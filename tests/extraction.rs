@@ -1625,3 +1625,12 @@ fn three_or_four_parties_are_the_ones_last_listed() {
     assert_does_not(&kg, "Turkey", "signed");
     assert_does_not(&kg, "Kurdistan Workers Party", "signed");
 }
+
+#[test]
+fn a_description_whose_capitalised_words_are_in_a_name_is_that_agreement() {
+    let kg = graph(&["Trade news\n\nCanada left the Trans-Pacific Partnership on Monday. Critics said the Pacific trade pact would fail without it."]);
+    assert_eq!(agreements(&kg), ["Trans-Pacific Partnership"]);
+    // A new deal is not the named one.
+    let kg = graph(&["Trade news\n\nCanada left the Trans-Pacific Partnership on Monday. Japan proposed a new Pacific trade pact on Tuesday."]);
+    assert_eq!(agreements(&kg).len(), 2, "{:?}", agreements(&kg));
+}

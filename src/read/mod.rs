@@ -973,9 +973,11 @@ impl<'a> Builder<'a> {
                     )
             })
             .map(|e| {
-                let words = self.entities[e]
-                    .label
+                let label = &self.entities[e].label;
+                // "Trans-Pacific" is also "Trans" and "Pacific".
+                let words = label
                     .split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .chain(label.split(|c: char| !c.is_alphanumeric()))
                     .filter(|w| !w.is_empty())
                     .map(topic_key)
                     .collect();
@@ -1000,10 +1002,57 @@ impl<'a> Builder<'a> {
                 .filter(|(_, words)| subject.iter().all(|t| words.contains(*t)))
                 .map(|(e, _)| *e)
                 .collect();
+            // "the Trans-Pacific trade pact" in an article naming the
+            // "Trans-Pacific Partnership": its capitalised subject words are
+            // all words of that name, its common ones ("trade") describe it.
+            let names = self.capitalised_topics(d);
+            let hits = if hits.is_empty() && !names.is_empty() {
+                named
+                    .iter()
+                    .filter(|(_, words)| names.iter().all(|t| words.contains(t)))
+                    .map(|(e, _)| *e)
+                    .collect()
+            } else {
+                hits
+            };
             if let [to] = hits[..] {
                 self.move_mentions(d, to);
             }
         }
+    }
+
+    /// The subject words of described agreement `e` written capitalised
+    /// outside a headline in its every mention that writes them.
+    fn capitalised_topics(&self, e: usize) -> BTreeSet<String> {
+        use crate::recognise::topic_key;
+        let Detail::Agreement { topics, .. } = &self.entities[e].detail else {
+            return BTreeSet::new();
+        };
+        let ctx = self.ctx;
+        let mut seen: BTreeMap<String, bool> = BTreeMap::new();
+        for &mi in &self.entities[e].mentions {
+            let m = &self.mentions[mi];
+            // "a new North American trade agreement" is not NAFTA.
+            if matches!(deal_age(ctx, m.start), Some((Age::New, _))) {
+                return BTreeSet::new();
+            }
+            let Some(mut k) = ctx.token_starting_at(m.start) else {
+                continue;
+            };
+            while k < ctx.len() && ctx.token(k).end <= m.end {
+                let key = topic_key(ctx.lower[k]);
+                if topics.contains(&key) && !is_year(&key) {
+                    if !ctx.in_title_case(k) {
+                        *seen.entry(key).or_insert(true) &= ctx.is_cap_word(k);
+                    }
+                }
+                k += 1;
+            }
+        }
+        seen.into_iter()
+            .filter(|(_, c)| *c)
+            .map(|(k, _)| k)
+            .collect()
     }
 
     /// An organisation named by its initials (`GM`, `ONGC`) or by the first
