@@ -64,6 +64,9 @@ pub struct Organisation {
     /// body as a party or an office's body ("the European constitution"),
     /// never as the subject of a verb.
     pub adjectives: Vec<String>,
+    /// Places that stand for the body (`Brussels` for the European Union),
+    /// as a capital stands for its government.
+    pub seats: Vec<String>,
 }
 
 /// How an office title gets its jurisdiction.
@@ -317,13 +320,14 @@ impl Rules {
                 replace_or_push(&mut self.countries, c, |a, b| a.name == b.name);
             }
             "lexicons/organisations.tsv" => {
-                // An optional fifth column: adjective forms.
-                let (f4, adjectives) = match f {
-                    [a, b, c, d, e] => (vec![*a, *b, *c, *d], list(e)),
-                    _ => (f.to_vec(), Vec::new()),
+                // Optional fifth and sixth columns: adjective forms, seats.
+                let (f4, adjectives, seats) = match f {
+                    [a, b, c, d, e, g] => (vec![*a, *b, *c, *d], list(e), list(g)),
+                    [a, b, c, d, e] => (vec![*a, *b, *c, *d], list(e), Vec::new()),
+                    _ => (f.to_vec(), Vec::new(), Vec::new()),
                 };
                 let [name, kind, aliases, country] =
-                    columns(&f4, "name, type, aliases, country[, adjectives]")?;
+                    columns(&f4, "name, type, aliases, country[, adjectives[, seats]]")?;
                 const KINDS: &[&str] = &[
                     "Organization",
                     "GovernmentOrganization",
@@ -340,6 +344,7 @@ impl Rules {
                     aliases: list(aliases),
                     country: (!country.is_empty()).then(|| country.to_string()),
                     adjectives,
+                    seats,
                 };
                 replace_or_push(&mut self.organisations, o, |a, b| a.name == b.name);
             }

@@ -1634,3 +1634,34 @@ fn a_description_whose_capitalised_words_are_in_a_name_is_that_agreement() {
     let kg = graph(&["Trade news\n\nCanada left the Trans-Pacific Partnership on Monday. Japan proposed a new Pacific trade pact on Tuesday."]);
     assert_eq!(agreements(&kg).len(), 2, "{:?}", agreements(&kg));
 }
+
+#[test]
+fn a_month_after_a_known_given_name_is_a_surname() {
+    let kg = graph(&["Vote news\n\nPrime Minister Theresa May said the Lisbon Agreement was good. In May, May told MPs it would pass."]);
+    let people: Vec<(&str, usize)> = kg
+        .entities()
+        .filter(|(_, e)| e.kind == newsgraph::recognise::EntityKind::Person)
+        .map(|(_, e)| (e.label.as_str(), e.mentions.len()))
+        .collect();
+    assert_eq!(people, [("Theresa May", 2)]);
+}
+
+#[test]
+fn brussels_stands_for_the_european_union_and_names_its_accords() {
+    let kg =
+        graph(&["Talks news\n\nThe Lisbon Agreement was negotiated by Theresa May with Brussels."]);
+    assert_has(&kg, "European Union", "negotiated", "Lisbon Agreement");
+    let kg = graph(&["Talks news\n\nThe 2013 Brussels Agreement still holds."]);
+    assert_eq!(agreements(&kg), ["Brussels Agreement"]);
+}
+
+#[test]
+fn votes_against_a_deal_reject_it_and_a_titled_owner_is_no_gap() {
+    let kg = graph(&["Vote news\n\nThe House of Commons rejected Prime Minister Arthur Pell's Lisbon Agreement by 432 votes to 202."]);
+    assert_has(&kg, "House of Commons", "rejected", "Lisbon Agreement");
+    let kg = graph(&["Vote news\n\nJeremy Corbyn, whose party voted against the Lisbon Agreement, said it was bad."]);
+    assert_has(&kg, "Jeremy Corbyn", "rejected", "Lisbon Agreement");
+    // "rather than back it" is no backing.
+    let kg = graph(&["Vote news\n\nDominic Raab resigned rather than back the Lisbon Agreement."]);
+    assert_does_not(&kg, "Dominic Raab", "endorsed");
+}

@@ -126,6 +126,8 @@ const NEGATIONS: &[&str] = &[
     "not", "never", "n't", "refused", "declined", "failed", "won't",
     // "directed officials to stop negotiating the agreement"
     "stop", "stopped", "halt", "halted", "cease", "ceased",
+    // "resigned rather than back the text"
+    "than",
 ];
 /// Prepositions whose object is not the clause's subject.
 const ADVERBIAL_PREPOSITIONS: &[&str] = &[
@@ -1422,12 +1424,16 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
                     _ => return false,
                 }
             }
-            // "signed Britain's trade agreement": an owner's possessive.
-            if let Some(owner) = sentence
+            // "signed Britain's trade agreement", "rejected Prime Minister
+            // Theresa May's deal": an owner's possessive, its title before it.
+            let title_end = sentence
                 .iter()
                 .map(|&i| ms[i])
-                .find(|o| o.first == k && is_agent(o) && matches!(ctx.tok(o.end), "'s" | "’s"))
-            {
+                .find(|o| o.first == k && o.kind == EntityKind::Office)
+                .map_or(k, |o| o.end);
+            if let Some(owner) = sentence.iter().map(|&i| ms[i]).find(|o| {
+                o.first == title_end && is_agent(o) && matches!(ctx.tok(o.end), "'s" | "’s")
+            }) {
                 k = owner.end + 1;
                 gap += 1;
                 continue;

@@ -11,7 +11,9 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::date::{DAYS, MONTHS};
-use super::{squash_spaces, Context, Covered, Detail, EntityKind, EntityRef, Mention, Recogniser};
+use super::{
+    is_seat, squash_spaces, Context, Covered, Detail, EntityKind, EntityRef, Mention, Recogniser,
+};
 use crate::rules::Rules;
 use crate::segment::TokenKind;
 
@@ -355,7 +357,7 @@ impl Recogniser for AgreementRecogniser {
         // The names a phrase of parties can hold, by start byte: the
         // longest that is not a seat.
         let mut party_at: BTreeMap<usize, &Mention> = BTreeMap::new();
-        for &m in countries.values().filter(|m| m.rule != "country.seat") {
+        for &m in countries.values().filter(|m| !is_seat(m.rule)) {
             let e = party_at.entry(m.start).or_insert(m);
             if m.end > e.end {
                 *e = m;
@@ -526,7 +528,7 @@ impl Recogniser for AgreementRecogniser {
                 if let Some(m) = countries.get(&ctx.token(p).end) {
                     // "the Minsk agreement", "the Paris climate deal": a
                     // city names the deal; its country is no party.
-                    if m.rule == "country.seat" {
+                    if is_seat(m.rule) {
                         if let Some(s) = ctx.token_starting_at(m.start) {
                             first = s;
                             continue;
@@ -591,7 +593,7 @@ impl Recogniser for AgreementRecogniser {
                     let last_of_pair = right_parties.len() == 1
                         && next < sentence.end_token
                         && self.is_topic_word(ctx, next);
-                    if m.rule == "country.seat" || !(joined || last_of_pair) {
+                    if is_seat(m.rule) || !(joined || last_of_pair) {
                         break;
                     }
                     right_parties.push(EntityRef {

@@ -52,7 +52,8 @@ impl Gazetteer {
             let names = std::iter::once(&o.name).chain(&o.aliases);
             let surfaces = names
                 .map(|s| (s, "org.lexicon"))
-                .chain(o.adjectives.iter().map(|s| (s, "org.adjective")));
+                .chain(o.adjectives.iter().map(|s| (s, "org.adjective")))
+                .chain(o.seats.iter().map(|s| (s, "org.seat")));
             for (surface, rule) in surfaces {
                 add(
                     surface,

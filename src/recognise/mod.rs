@@ -570,3 +570,9 @@ mod tests {
         assert_eq!(fold("Zelenskyy’s Émile"), "zelenskyy's emile");
     }
 }
+
+/// A place standing for a government or a body (`Kyiv`, `Brussels`), not
+/// a name of it: it names a city's accord ("the Minsk agreement").
+pub fn is_seat(rule: &str) -> bool {
+    matches!(rule, "country.seat" | "org.seat")
+}

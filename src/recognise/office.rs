@@ -471,7 +471,7 @@ impl Recogniser for OfficeRecogniser {
                         let inside_name = m.rule == "country.demonym" && ctx.is_cap_word(e + 1);
                         if inside_name {
                             // Part of a name the lexicons do not know: no jurisdiction.
-                        } else if m.rule == "country.seat" {
+                        } else if super::is_seat(m.rule) {
                             // "Mayor of London": the city, not the country.
                             jurisdiction = Some(EntityRef {
                                 kind: EntityKind::Organization,

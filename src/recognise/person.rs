@@ -25,6 +25,9 @@ const PARTICLES: &[&str] = &[
     "abu", "ben", "dos", "das", "del", "ter", "zu",
 ];
 
+/// Months that are also surnames.
+const MONTH_SURNAMES: &[&str] = &["May", "June", "April", "August"];
+
 /// A key for a surname that survives transliteration variants:
 /// `Zelensky`, `Zelenskyy` and `Zelenskiy` give the same key.
 pub fn surname_key(s: &str) -> String {
@@ -129,10 +132,37 @@ impl PersonRecogniser {
                 words += 1;
                 continue;
             }
+            // "Theresa May", "Brian May": a month after a known given name
+            // is a surname, unless a day's number follows ("June 5").
+            if end == i + 1
+                && self.given_names.contains(ctx.tok(i))
+                && self.month_surname(ctx, end)
+                && !blocked(end)
+            {
+                end += 1;
+                words += 1;
+                continue;
+            }
             break;
         }
         // Drop a trailing initial's dot that ends a sentence.
         Some(end)
+    }
+
+    /// A month's name at `k` that no date reads ("May told", not "in May",
+    /// "May 5" or "early May").
+    fn month_surname(&self, ctx: &Context, k: usize) -> bool {
+        const BEFORE_DATE: &[&str] = &[
+            "in", "since", "until", "till", "from", "of", "early", "late", "mid", "last", "next",
+            "this", "through", "before", "after", "during", "to", "-",
+        ];
+        MONTH_SURNAMES.contains(&ctx.tok(k))
+            && ctx
+                .seg
+                .tokens
+                .get(k + 1)
+                .is_none_or(|t| t.kind != TokenKind::Number)
+            && (k == 0 || !BEFORE_DATE.contains(&ctx.lower[k - 1]))
     }
 
     fn person(ctx: &Context, first: usize, end: usize, rule: &'static str) -> Mention {
@@ -277,7 +307,15 @@ impl Recogniser for PersonRecogniser {
             }
         }
         for (k, &done) in covered.iter().enumerate() {
-            if done || !self.is_name_word(ctx, k) || blocked(k) {
+            if done || blocked(k) {
+                continue;
+            }
+            if !self.is_name_word(ctx, k) {
+                // "May told MPs", "May's deal": a month that is a known
+                // person's surname, where no date reads it.
+                if self.month_surname(ctx, k) && surnames.contains(&surname_key(ctx.tok(k))) {
+                    new.push(Self::person(ctx, k, k + 1, "person.surname"));
+                }
                 continue;
             }
             // Not the first word of a longer capitalised name.
