@@ -1665,3 +1665,24 @@ fn votes_against_a_deal_reject_it_and_a_titled_owner_is_no_gap() {
     let kg = graph(&["Vote news\n\nDominic Raab resigned rather than back the Lisbon Agreement."]);
     assert_does_not(&kg, "Dominic Raab", "endorsed");
 }
+
+#[test]
+fn a_hyphenated_word_inside_a_name_does_not_end_it() {
+    let kg = graph(&["Peace news\n\nThe Declaration of Principles on Interim Self-Government Arrangements was signed on Monday."]);
+    assert_eq!(
+        agreements(&kg),
+        ["Declaration of Principles on Interim Self-Government Arrangements"]
+    );
+}
+
+#[test]
+fn talks_brokered_in_the_passive_are_a_negotiation_of_the_deal() {
+    let kg = graph(&["Peace news\n\nThe Lisbon Agreement was signed on Monday. The talks were brokered by Norway's foreign minister, Johan Holst. The agreement takes effect in May."]);
+    assert_has(&kg, "Johan Holst", "negotiated", "Lisbon Agreement");
+}
+
+#[test]
+fn denouncing_a_deal_as_something_rejects_it() {
+    let kg = graph(&["Peace news\n\nThe Lisbon Agreement faces opposition. Benjamin Netanyahu denounced it as a surrender."]);
+    assert_has(&kg, "Benjamin Netanyahu", "rejected", "Lisbon Agreement");
+}

@@ -678,6 +678,13 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                 span: (s.start, s.end),
             };
             match kind {
+                // "The talks were brokered by X": the talks, not an
+                // agreement, are the passive's subject.
+                TriggerKind::Verb if pred == "negotiated" && passive_talks(ctx, t) => {
+                    if let Some(a) = main_agreement {
+                        talks(ctx, &ms, sentence, site, a, &mut acc);
+                    }
+                }
                 TriggerKind::Verb => verb(ctx, &ms, sentence, site, &mut acc),
                 TriggerKind::Noun => noun(ctx, &ms, sentence, site, &mut acc),
                 TriggerKind::Talks => {
@@ -1728,7 +1735,7 @@ fn talks(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, agreement: usi
     }
     // "negotiations chaired by X", "talks mediated by X and Y": a trigger
     // that ends in its participle is passive, its agents follow "by".
-    if t.1 - t.0 > 1 && ctx.lower[t.1 - 1].ends_with("ed") && !ctx.lower[t.0].ends_with("ed") {
+    if passive_talks(ctx, t) {
         if ctx.lower.get(t.1) == Some(&"by") {
             for m in prepositional_agents(ctx, ms, sentence, t.1, site.end_tok, &["by"]) {
                 acc.add(m.entity, pred, agreement, s_start, s_end, "relation.talks");
@@ -1772,6 +1779,26 @@ fn talks(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, agreement: usi
     }
 }
 
+/// Nouns for the talks themselves.
+const TALKS_NOUNS: &[&str] = &["talks", "negotiations", "negotiation", "mediation"];
+
+/// "talks chaired" (a talks trigger ending in its participle), "the talks
+/// were brokered" (a participle after the talks and a form of "be"): talks
+/// written in the passive.
+fn passive_talks(ctx: &Context, t: (usize, usize)) -> bool {
+    let participle = ctx.lower[t.1 - 1].ends_with("ed");
+    if t.1 - t.0 > 1 {
+        return participle && TALKS_NOUNS.contains(&ctx.lower[t.0]);
+    }
+    let mut k = t.0;
+    let mut be = false;
+    while k > 0 && (BE_FORMS.contains(&ctx.lower[k - 1]) || AUXILIARY.contains(&ctx.lower[k - 1])) {
+        be |= BE_FORMS.contains(&ctx.lower[k - 1]);
+        k -= 1;
+    }
+    participle && be && k > 0 && TALKS_NOUNS.contains(&ctx.lower[k - 1])
+}
+
 /// `signed it`, `signed up to it`, `rejected it outright`: when "it" is the
 /// verb's whole object, the agreement named last before the verb, within
 /// this sentence and the two before it.
@@ -1809,6 +1836,8 @@ fn pronoun_object(ctx: &Context, ms: &[M], t: (usize, usize)) -> Option<M> {
         "once",
         "if",
         "unless",
+        // "denounced it as a surrender"
+        "as",
     ];
     let mut k = t.1;
     while k < ctx.len() && k < t.1 + 2 && PARTICLES.contains(&ctx.lower[k]) {

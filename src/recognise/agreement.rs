@@ -288,8 +288,21 @@ impl AgreementRecogniser {
                 && !MONTHS.contains(&ctx.lower[k])
             {
                 end = k + 1;
-                while end < ctx.len() && ctx.is_cap_word(end) && ctx.adjacent(end - 1) {
-                    end += 1;
+                // "Interim Self-Government Arrangements": a hyphen inside
+                // a capitalised word is no end of the name.
+                loop {
+                    if end < ctx.len() && ctx.is_cap_word(end) && ctx.adjacent(end - 1) {
+                        end += 1;
+                    } else if end + 1 < ctx.len()
+                        && ctx.tok(end) == "-"
+                        && ctx.token(end).start == ctx.token(end - 1).end
+                        && ctx.token(end + 1).start == ctx.token(end).end
+                        && ctx.is_cap_word(end + 1)
+                    {
+                        end += 2;
+                    } else {
+                        break;
+                    }
                 }
             } else {
                 break;
