@@ -1686,3 +1686,15 @@ fn denouncing_a_deal_as_something_rejects_it() {
     let kg = graph(&["Peace news\n\nThe Lisbon Agreement faces opposition. Benjamin Netanyahu denounced it as a surrender."]);
     assert_has(&kg, "Benjamin Netanyahu", "rejected", "Lisbon Agreement");
 }
+
+#[test]
+fn the_deal_a_lead_describes_is_the_one_named_next() {
+    let kg = graph(&["Peace news\n\nLUSAKA, Sept 12 - Arno Vell and Piet Kasonde signed a power-sharing agreement on Wednesday.\n\nThe Revised Agreement on the Settlement of Conflict was signed at a summit in Lusaka."]);
+    assert_eq!(
+        agreements(&kg),
+        ["Revised Agreement on the Settlement of Conflict"]
+    );
+    // Named later, or named mid-sentence: two deals.
+    let kg = graph(&["Peace news\n\nLUSAKA, Sept 12 - Arno Vell and Piet Kasonde signed a power-sharing agreement on Wednesday.\n\nIt replaces what Vell called the Revised Agreement on the Settlement of Conflict."]);
+    assert_eq!(agreements(&kg).len(), 2, "{:?}", agreements(&kg));
+}

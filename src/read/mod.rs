@@ -26,7 +26,7 @@ use crate::recognise::{
     Recognisers,
 };
 use crate::rules::Rules;
-use crate::segment::{segment, CharIndex};
+use crate::segment::{segment, CharIndex, TokenKind};
 
 /// A span of a document, in code points, with its text and the rule that
 /// produced it.
@@ -312,7 +312,7 @@ fn deal_age(ctx: &Context, start: usize) -> Option<(Age, String)> {
                 w,
                 "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that"
             )
-            || t.kind == crate::segment::TokenKind::Punct && !matches!(w, "$" | "£" | "€" | "-")
+            || t.kind == TokenKind::Punct && !matches!(w, "$" | "£" | "€" | "-")
         {
             return None;
         }
@@ -659,8 +659,73 @@ impl<'a> Builder<'a> {
         self.resolve_anaphors(anaphors);
         self.merge_appositive_agreements();
         self.merge_described_into_named();
+        self.merge_lead_deal_into_named();
         self.merge_acronyms();
         self.sort_mentions();
+    }
+
+    /// "Kiir and Machar signed a power-sharing agreement on Wednesday …
+    /// The Revitalised Agreement on the Resolution of the Conflict … was
+    /// signed at a summit": the deal the lead describes is the one the
+    /// article then names. The named agreement must be the article's first,
+    /// open its sentence ("The 13-point Package of Measures … requires"),
+    /// and come within the first sentences after the description; a deal
+    /// of a year, or an old one, is another.
+    fn merge_lead_deal_into_named(&mut self) {
+        const LEAD_SENTENCES: usize = 5;
+        let ctx = self.ctx;
+        let sentence_at = |b: usize| ctx.token_starting_at(b).map(|k| (ctx.sentence_of(k), k));
+        // The first named agreement and where it is first written.
+        let Some((named, first)) = self
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| matches!(g.detail, Detail::Agreement { named: true, .. }))
+            .filter_map(|(e, g)| g.mentions.first().map(|&m| (e, m)))
+            .min_by_key(|&(_, m)| self.mentions[m].start)
+        else {
+            return;
+        };
+        let Some((n_sentence, n_token)) = sentence_at(self.mentions[first].start) else {
+            return;
+        };
+        if n_sentence >= LEAD_SENTENCES {
+            return;
+        }
+        // It opens its sentence: "The", then at most a few modifiers.
+        let s_first = ctx.seg.sentences[n_sentence].first_token;
+        let opens = (s_first..n_token).all(|k| {
+            ctx.token(k).kind != TokenKind::Word || !ctx.token(k).capitalised || k == s_first
+        }) && n_token - s_first <= 4
+            && (n_token == s_first || ctx.lower[s_first] == "the");
+        if !opens {
+            return;
+        }
+        for d in 0..self.entities.len() {
+            let Detail::Agreement {
+                named: false,
+                topics,
+                ..
+            } = &self.entities[d].detail
+            else {
+                continue;
+            };
+            if topics.iter().any(|t| is_year(t)) {
+                continue;
+            }
+            let Some(&dm) = self.entities[d].mentions.first() else {
+                continue;
+            };
+            let m = &self.mentions[dm];
+            if m.start >= self.mentions[first].start
+                || matches!(deal_age(ctx, m.start), Some((Age::Old, _)))
+            {
+                continue;
+            }
+            if sentence_at(m.start).is_some_and(|(s, _)| s < n_sentence) {
+                self.move_mentions(d, named);
+            }
+        }
     }
 
     /// The years written in the sentences that mention entity `e`.
