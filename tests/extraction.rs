@@ -1698,3 +1698,15 @@ fn the_deal_a_lead_describes_is_the_one_named_next() {
     let kg = graph(&["Peace news\n\nLUSAKA, Sept 12 - Arno Vell and Piet Kasonde signed a power-sharing agreement on Wednesday.\n\nIt replaces what Vell called the Revised Agreement on the Settlement of Conflict."]);
     assert_eq!(agreements(&kg).len(), 2, "{:?}", agreements(&kg));
 }
+
+#[test]
+fn a_named_agreements_initials_are_its_short_name() {
+    let kg = graph(&["Trade news\n\nThe EU-UK Lusaka Trade and Transit Agreement was signed on Friday. Ministers said the LTTA would cut tariffs."]);
+    let mentions: Vec<String> = kg
+        .entities()
+        .filter(|(_, e)| e.kind == newsgraph::recognise::EntityKind::Agreement)
+        .flat_map(|(_, e)| e.mentions.iter().map(|m| m.text.to_string()))
+        .collect();
+    assert!(mentions.contains(&"LTTA".to_string()), "{mentions:?}");
+    assert_eq!(agreements(&kg).len(), 1, "{:?}", agreements(&kg));
+}

@@ -669,10 +669,11 @@ impl<'a> Builder<'a> {
     /// signed at a summit": the deal the lead describes is the one the
     /// article then names. The named agreement must be the article's first,
     /// open its sentence ("The 13-point Package of Measures … requires"),
-    /// and come within the first sentences after the description; a deal
-    /// of a year, or an old one, is another.
+    /// and come early, within three sentences after the description (or
+    /// anywhere after a headline's); a deal of a year, or an old one, is
+    /// another.
     fn merge_lead_deal_into_named(&mut self) {
-        const LEAD_SENTENCES: usize = 5;
+        const LEAD_SENTENCES: usize = 12;
         let ctx = self.ctx;
         let sentence_at = |b: usize| ctx.token_starting_at(b).map(|k| (ctx.sentence_of(k), k));
         // The first named agreement and where it is first written.
@@ -692,11 +693,27 @@ impl<'a> Builder<'a> {
         if n_sentence >= LEAD_SENTENCES {
             return;
         }
-        // It opens its sentence: "The", then at most a few modifiers.
+        // The sentences before the name that may describe it.
+        const BEFORE: usize = 3;
+        // It opens its sentence: "The", then at most a few modifiers, a
+        // party's name among them ("The 1,246-page EU-UK Trade and
+        // Cooperation Agreement").
         let s_first = ctx.seg.sentences[n_sentence].first_token;
+        let party_at = |k: usize| {
+            let b = ctx.token(k).start;
+            self.mentions.iter().any(|m| {
+                matches!(m.kind, EntityKind::Country | EntityKind::Organization)
+                    && m.start <= b
+                    && b < m.end
+            })
+        };
+        // Numbers, their compounds ("13-point") and parties; no verb.
         let opens = (s_first..n_token).all(|k| {
-            ctx.token(k).kind != TokenKind::Word || !ctx.token(k).capitalised || k == s_first
-        }) && n_token - s_first <= 4
+            k == s_first
+                || ctx.token(k).kind != TokenKind::Word
+                || ctx.tok(k - 1) == "-"
+                || party_at(k)
+        }) && n_token - s_first <= 8
             && (n_token == s_first || ctx.lower[s_first] == "the");
         if !opens {
             return;
@@ -722,7 +739,12 @@ impl<'a> Builder<'a> {
             {
                 continue;
             }
-            if sentence_at(m.start).is_some_and(|(s, _)| s < n_sentence) {
+            // In the headline, or in the few sentences right before.
+            let near = self.entities[d].mentions.iter().any(|&x| {
+                sentence_at(self.mentions[x].start)
+                    .is_some_and(|(s, _)| s == 0 || (s < n_sentence && s + BEFORE >= n_sentence))
+            });
+            if near {
                 self.move_mentions(d, named);
             }
         }

@@ -706,9 +706,35 @@ impl Recogniser for AgreementRecogniser {
 /// GSOMIA was signed": capitals in brackets right after a named agreement
 /// are its short name, and each place the document writes them is a
 /// mention of it (unless another recogniser took it).
+///
+/// The initials of a named agreement's capitalised words ("Trade and
+/// Cooperation Agreement" → TCA, "United States-Mexico-Canada Agreement"
+/// → USMCA), with "of" or not ("Joint Comprehensive Plan of Action" →
+/// JCPOA), are its short name too: three to eight capitals written alone;
+/// a party's capitals before the name are left out ("UK Trade and
+/// Cooperation Agreement" → TCA).
 fn short_names(ctx: &Context, named: &[Mention], covered: &Covered) -> Vec<Mention> {
-    let mut short: Vec<(&str, &Mention)> = Vec::new();
+    let mut short: Vec<(String, &Mention)> = Vec::new();
     for m in named.iter().filter(|m| m.rule == "agreement.named") {
+        let words: Vec<&str> = ctx.text[m.start..m.end]
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+            .skip_while(|w| w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.'))
+            .collect();
+        let initials = |with_of: bool| -> String {
+            words
+                .iter()
+                .filter(|w| w.starts_with(char::is_uppercase) || with_of && **w == "of")
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_uppercase)
+                .collect()
+        };
+        for with_of in [false, true] {
+            let i = initials(with_of);
+            if (3..=8).contains(&i.chars().count()) && !short.iter().any(|(s, _)| *s == i) {
+                short.push((i, m));
+            }
+        }
         let Some(last) = ctx.token_ending_at(m.end) else {
             continue;
         };
@@ -722,7 +748,7 @@ fn short_names(ctx: &Context, named: &[Mention], covered: &Covered) -> Vec<Menti
             && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
             && !short.iter().any(|(s, _)| *s == w)
         {
-            short.push((w, m));
+            short.push((w.to_string(), m));
         }
     }
     let mut out = Vec::new();
