@@ -1710,3 +1710,15 @@ fn a_named_agreements_initials_are_its_short_name() {
     assert!(mentions.contains(&"LTTA".to_string()), "{mentions:?}");
     assert_eq!(agreements(&kg).len(), 1, "{:?}", agreements(&kg));
 }
+
+#[test]
+fn it_was_signed_by_the_two_ministers_listed_after_a_comma() {
+    let kg = graph(&["Peace news\n\nThe Lisbon Agreement ends a dispute. It was signed in June on the shores of Lake Ohrid by the two foreign ministers, Nikos Kotzias of Greece and Nikola Dimitrov of Macedonia."]);
+    assert_has(&kg, "Nikos Kotzias", "signed", "Lisbon Agreement");
+    assert_has(&kg, "Nikola Dimitrov", "signed", "Lisbon Agreement");
+    assert_does_not(&kg, "Greece", "signed");
+    let kg = graph(&["Peace news\n\nThe Madrid Memorandum was signed by the three foreign ministers at the time, Turkey's Mevlut Cavusoglu, Sweden's Ann Linde and Finland's Pekka Haavisto."]);
+    for p in ["Mevlut Cavusoglu", "Ann Linde", "Pekka Haavisto"] {
+        assert_has(&kg, p, "signed", "Madrid Memorandum");
+    }
+}

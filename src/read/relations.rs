@@ -1130,6 +1130,18 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
     let mut group = vec![inside[start]];
     let mut pos = inside[start].end;
     for m in &inside[start + 1..] {
+        // "Nikos Kotzias of Greece and Nikola Dimitrov": a person's country
+        // after "of" says where the person is from.
+        if m.kind == EntityKind::Country
+            && m.first == pos + 1
+            && ctx.lower[pos] == "of"
+            && group
+                .last()
+                .is_some_and(|g| g.kind == EntityKind::Person && g.end == pos)
+        {
+            pos = m.end;
+            continue;
+        }
         // "Bessent and Svyrydenko", "Gazprom and oil firm Rosneft".
         let gap = pos..m.first;
         let joined = gap.clone().any(|k| matches!(ctx.tok(k), "and" | ","));
@@ -1319,6 +1331,8 @@ fn prepositional_agents(
                 let lead_ok = lead_ok || title_before;
                 if lead_ok {
                     out.extend(group);
+                } else if let Some(list) = numbered_apposition(ctx, ms, sentence, k + 1, to) {
+                    out.extend(list);
                 }
             }
             break;
@@ -1326,6 +1340,30 @@ fn prepositional_agents(
         k += 1;
     }
     out
+}
+
+/// "by the two foreign ministers, Nikos Kotzias of Greece and Nikola
+/// Dimitrov of Macedonia": a numbered group of common nouns, a comma, and
+/// the agents it stands for listed right after.
+fn numbered_apposition(
+    ctx: &Context,
+    ms: &[M],
+    sentence: &[usize],
+    from: usize,
+    to: usize,
+) -> Option<Vec<M>> {
+    let mut k = from;
+    if ctx.lower.get(k) == Some(&"the") {
+        k += 1;
+    }
+    party_count(ctx.lower.get(k)?)?;
+    let comma = (k + 1..to.min(k + 8)).find(|&j| ctx.tok(j) == ",")?;
+    let plain = (k + 1..comma).all(|j| {
+        ctx.token(j).kind == TokenKind::Word && !ctx.token(j).capitalised
+            || ms_office_at(ms, sentence, j)
+    });
+    let group = subject_group(ctx, ms, sentence, comma + 1, to);
+    (plain && group.first().is_some_and(|m| m.first == comma + 1)).then_some(group)
 }
 
 fn ms_office_at(ms: &[M], sentence: &[usize], tok: usize) -> bool {
@@ -1613,6 +1651,12 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
                             | "town"
                             | "port"
                             | "resort"
+                            // "on the shores of Lake Prespa by"
+                            | "shores"
+                            | "shore"
+                            | "sidelines"
+                            | "margins"
+                            | "lawn"
                     );
                 place_or_time
                     && !sentence
@@ -1657,6 +1701,26 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         .iter()
         .map(|&k| ms[k])
         .rfind(|m| m.kind == EntityKind::Agreement && m.end <= t.0 && t.0 - m.end <= 8);
+    // "It was signed in June by X": the agreement last named, in this
+    // sentence or the two before.
+    let before = before.or_else(|| {
+        let mut k = t.0;
+        while k > clause_start
+            && (BE_FORMS.contains(&ctx.lower[k - 1]) || AUXILIARY.contains(&ctx.lower[k - 1]))
+        {
+            k -= 1;
+        }
+        if k == t.0 || k == 0 || ctx.lower[k - 1] != "it" {
+            return None;
+        }
+        let floor = ctx.sentence_of(k).saturating_sub(2);
+        ms[..ms.partition_point(|m| m.first < k - 1)]
+            .iter()
+            .rev()
+            .take_while(|m| ctx.sentence_of(m.first) >= floor)
+            .find(|m| m.kind == EntityKind::Agreement)
+            .copied()
+    });
     if let Some(a) = before {
         for m in by {
             acc.add(m.entity, &pred, a.entity, s_start, s_end, rule);
