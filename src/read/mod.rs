@@ -1128,10 +1128,8 @@ impl<'a> Builder<'a> {
             };
             while k < ctx.len() && ctx.token(k).end <= m.end {
                 let key = topic_key(ctx.lower[k]);
-                if topics.contains(&key) && !is_year(&key) {
-                    if !ctx.in_title_case(k) {
-                        *seen.entry(key).or_insert(true) &= ctx.is_cap_word(k);
-                    }
+                if topics.contains(&key) && !is_year(&key) && !ctx.in_title_case(k) {
+                    *seen.entry(key).or_insert(true) &= ctx.is_cap_word(k);
                 }
                 k += 1;
             }

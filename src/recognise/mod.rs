@@ -521,6 +521,12 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// A place standing for a government or a body (`Kyiv`, `Brussels`), not
+/// a name of it: it names a city's accord ("the Minsk agreement").
+pub fn is_seat(rule: &str) -> bool {
+    matches!(rule, "country.seat" | "org.seat")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -569,10 +575,4 @@ mod tests {
     fn fold_drops_accents() {
         assert_eq!(fold("Zelenskyy’s Émile"), "zelenskyy's emile");
     }
-}
-
-/// A place standing for a government or a body (`Kyiv`, `Brussels`), not
-/// a name of it: it names a city's accord ("the Minsk agreement").
-pub fn is_seat(rule: &str) -> bool {
-    matches!(rule, "country.seat" | "org.seat")
 }
