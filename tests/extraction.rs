@@ -1722,3 +1722,13 @@ fn it_was_signed_by_the_two_ministers_listed_after_a_comma() {
         assert_has(&kg, p, "signed", "Madrid Memorandum");
     }
 }
+
+#[test]
+fn a_body_before_a_poll_or_a_report_is_its_source_not_a_subject() {
+    let kg = graph(&["Poll news\n\nThe Daily Telegraph poll suggests that 45% of people would vote against the Lisbon Agreement."]);
+    assert_does_not(&kg, "The Telegraph", "rejected");
+    let kg = graph(&[
+        "Poll news\n\nThe Daily Telegraph said it would vote against the Lisbon Agreement.",
+    ]);
+    assert_does(&kg, "The Telegraph", "rejected");
+}

@@ -1099,9 +1099,18 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
             && ctx.token(m.end + 1).capitalised
             && !inside.iter().any(|x| x.first == m.end + 1)
     };
+    // "The Daily Telegraph poll suggests that …", "an IMF report said": a
+    // body before a noun of findings is where they come from, no subject.
+    let source_of = |m: &M| {
+        m.end < to
+            && matches!(
+                ctx.lower[m.end],
+                "poll" | "polls" | "survey" | "report" | "study" | "analysis" | "research"
+            )
+    };
     let Some(start) = inside
         .iter()
-        .position(|m| is_agent(m) && !after_preposition(m))
+        .position(|m| is_agent(m) && !after_preposition(m) && !source_of(m))
     else {
         return vec![];
     };
