@@ -719,12 +719,7 @@ impl<'a> Builder<'a> {
             return;
         }
         for d in 0..self.entities.len() {
-            let Detail::Agreement {
-                named: false,
-                topics,
-                ..
-            } = &self.entities[d].detail
-            else {
+            let Some(topics) = self.described_topics(d) else {
                 continue;
             };
             if topics.iter().any(|t| is_year(t)) {
@@ -1072,12 +1067,7 @@ impl<'a> Builder<'a> {
             })
             .collect();
         for d in 0..self.entities.len() {
-            let Detail::Agreement {
-                named: false,
-                topics,
-                ..
-            } = &self.entities[d].detail
-            else {
+            let Some(topics) = self.described_topics(d) else {
                 continue;
             };
             let subject: Vec<&String> = topics.iter().filter(|t| !is_year(t)).collect();
@@ -1108,11 +1098,23 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The subject words of entity `e` when it is a described agreement.
+    fn described_topics(&self, e: usize) -> Option<&[String]> {
+        match &self.entities[e].detail {
+            Detail::Agreement {
+                named: false,
+                topics,
+                ..
+            } => Some(topics),
+            _ => None,
+        }
+    }
+
     /// The subject words of described agreement `e` written capitalised
     /// outside a headline in its every mention that writes them.
     fn capitalised_topics(&self, e: usize) -> BTreeSet<String> {
         use crate::recognise::topic_key;
-        let Detail::Agreement { topics, .. } = &self.entities[e].detail else {
+        let Some(topics) = self.described_topics(e) else {
             return BTreeSet::new();
         };
         let ctx = self.ctx;

@@ -1244,15 +1244,29 @@ fn numbered_parties(ctx: &Context, ms: &[M], k: usize) -> Vec<M> {
     vec![]
 }
 
+/// The first token of the run of words before `k` (not before `floor`)
+/// that `skip` accepts: where a verb's auxiliaries and adverbs begin.
+fn back_over(ctx: &Context, mut k: usize, floor: usize, skip: fn(&str) -> bool) -> usize {
+    while k > floor && skip(ctx.lower[k - 1]) {
+        k -= 1;
+    }
+    k
+}
+
+/// An auxiliary or an adverb in -ly ("has finally", "also").
+fn adverbial(w: &str) -> bool {
+    AUXILIARY.contains(&w) || w.ends_with("ly")
+}
+
+/// A form of "be" or an auxiliary ("had been", "was formally").
+fn passive_auxiliary(w: &str) -> bool {
+    BE_FORMS.contains(&w) || AUXILIARY.contains(&w)
+}
+
 /// "until the three countries reached a deal": a numbered party noun
 /// right before the verb is its subject, not an agent named earlier.
 fn numbered_subject(ctx: &Context, ms: &[M], clause_start: usize, t0: usize) -> Option<Vec<M>> {
-    let mut k = t0;
-    while k > clause_start
-        && (AUXILIARY.contains(&ctx.lower[k - 1]) || ctx.lower[k - 1].ends_with("ly"))
-    {
-        k -= 1;
-    }
+    let k = back_over(ctx, t0, clause_start, adverbial);
     if k < clause_start + 2 || !TWO_PARTIES.contains(&ctx.lower[k - 1]) {
         return None;
     }
@@ -1266,10 +1280,7 @@ fn numbered_subject(ctx: &Context, ms: &[M], clause_start: usize, t0: usize) -> 
 /// not an agent inside the clause.
 fn relative_antecedent(ctx: &Context, ms: &[M], sentence: &[usize], t0: usize) -> Option<Vec<M>> {
     let first = sentence.first().map(|&k| ms[k].first)?;
-    let mut k = t0;
-    while k > first && (AUXILIARY.contains(&ctx.lower[k - 1]) || ctx.lower[k - 1].ends_with("ly")) {
-        k -= 1;
-    }
+    let k = back_over(ctx, t0, first, adverbial);
     if k <= first + 1 || ctx.tok(k - 1) != "," {
         return None;
     }
@@ -1713,12 +1724,7 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
     // "It was signed in June by X": the agreement last named, in this
     // sentence or the two before.
     let before = before.or_else(|| {
-        let mut k = t.0;
-        while k > clause_start
-            && (BE_FORMS.contains(&ctx.lower[k - 1]) || AUXILIARY.contains(&ctx.lower[k - 1]))
-        {
-            k -= 1;
-        }
+        let k = back_over(ctx, t.0, clause_start, passive_auxiliary);
         if k == t.0 || k == 0 || ctx.lower[k - 1] != "it" {
             return None;
         }
@@ -1863,12 +1869,8 @@ fn passive_talks(ctx: &Context, t: (usize, usize)) -> bool {
     if t.1 - t.0 > 1 {
         return participle && TALKS_NOUNS.contains(&ctx.lower[t.0]);
     }
-    let mut k = t.0;
-    let mut be = false;
-    while k > 0 && (BE_FORMS.contains(&ctx.lower[k - 1]) || AUXILIARY.contains(&ctx.lower[k - 1])) {
-        be |= BE_FORMS.contains(&ctx.lower[k - 1]);
-        k -= 1;
-    }
+    let k = back_over(ctx, t.0, 0, passive_auxiliary);
+    let be = (k..t.0).any(|j| BE_FORMS.contains(&ctx.lower[j]));
     participle && be && k > 0 && TALKS_NOUNS.contains(&ctx.lower[k - 1])
 }
 
