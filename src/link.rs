@@ -605,6 +605,8 @@ fn link_offices(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut Ass
         // Countries already taken per title (and modifier: a former
         // president takes nothing from the current one) in this document.
         let mut taken: BTreeMap<(String, Option<String>), BTreeSet<String>> = BTreeMap::new();
+        // Of those, the countries whose post has a holder named.
+        let mut held: BTreeMap<(String, Option<String>), BTreeSet<String>> = BTreeMap::new();
         let mut resolved: BTreeMap<usize, Detail> = BTreeMap::new();
         let mut pending: Vec<usize> = Vec::new();
         for (e, ent) in doc.entities.iter().enumerate() {
@@ -634,6 +636,11 @@ fn link_offices(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut Ass
                     .entry((title.clone(), modifier.clone()))
                     .or_default()
                     .insert(j.name.clone());
+                if !holders(e).is_empty() {
+                    held.entry((title.clone(), modifier.clone()))
+                        .or_default()
+                        .insert(j.name.clone());
+                }
             }
             resolved.insert(
                 e,
@@ -668,15 +675,27 @@ fn link_offices(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut Ass
             let country = match per_holder.get(&key) {
                 Some(c) => c.clone(),
                 None => {
+                    let h = held.get(&(title.clone(), modifier.clone()));
                     let t = taken.entry((title, modifier)).or_default();
                     // Only a country the document speaks much of: a
                     // passing place near the name is no post's country.
                     let top = &doc.country_rank[..doc.country_rank.len().min(NEAR_TOP)];
-                    let c = near
-                        .iter()
-                        .filter(|c| top.contains(*c))
-                        .chain(&doc.country_rank)
-                        .find(|c| !t.contains(*c))
+                    // "the U.S. Trade Representative" with no name, then
+                    // "Michael Froman, Obama's trade representative, who led
+                    // the U.S. team": the holder's own sentences may give
+                    // the post a country that only an unheld mention took.
+                    let own = near
+                        .first()
+                        .filter(|c| top.contains(*c) && !h.is_some_and(|h| h.contains(*c)));
+                    let c = own
+                        .into_iter()
+                        .chain(
+                            near.iter()
+                                .filter(|c| top.contains(*c))
+                                .chain(&doc.country_rank)
+                                .find(|c| !t.contains(*c)),
+                        )
+                        .next()
                         .cloned();
                     if let Some(c) = &c {
                         t.insert(c.clone());

@@ -1732,3 +1732,47 @@ fn a_body_before_a_poll_or_a_report_is_its_source_not_a_subject() {
     ]);
     assert_does(&kg, "The Telegraph", "rejected");
 }
+#[test]
+fn signed_by_ministers_from_a_list_of_countries() {
+    let kg = graph(&["Trade news\n\nThe Lusaka Treaty was signed in Auckland in February by ministers from Chile, Peru and Vietnam after five years of talks."]);
+    for c in ["Chile", "Peru", "Vietnam"] {
+        assert_has(&kg, c, "signed", "Lusaka Treaty");
+    }
+}
+#[test]
+fn a_passive_after_a_clause_between_commas_is_the_agreements() {
+    let kg = graph(&["Trade news\n\nThe Lusaka Treaty, whose members account for a third of world trade, was signed in Auckland by Chile and Peru."]);
+    assert_has(&kg, "Chile", "signed", "Lusaka Treaty");
+    assert_has(&kg, "Peru", "signed", "Lusaka Treaty");
+}
+#[test]
+fn a_title_owned_by_the_next_name_is_the_persons_in_apposition() {
+    let text = "Trade news\n\nPresident Taro Kato backed the Lusaka Treaty. Lena Marsh, Kato's trade representative, who led the U.S. negotiating team, signed the Lusaka Treaty on Monday.";
+    let kg = graph(&[text]);
+    assert_has(&kg, "Lena Marsh", "signed", "Lusaka Treaty");
+    assert_has(
+        &kg,
+        "Lena Marsh",
+        "holdsOffice",
+        "Trade Representative of the United States",
+    );
+    assert_does_not(&kg, "United States", "signed");
+    // Without the relative clause, and with "it" for the treaty.
+    let kg = graph(&["Trade news\n\nPresident Taro Kato backed the Lusaka Treaty. Lena Marsh, Kato's trade representative, signed it for Washington."]);
+    assert_has(&kg, "Lena Marsh", "signed", "Lusaka Treaty");
+}
+#[test]
+fn a_bare_title_takes_the_country_of_a_state_body_beside_it() {
+    let kg = graph(&["Trade news\n\nThe United States left the Lusaka Treaty. The United States said it would not return. Prime Minister Taro Kato, who pushed the pact through the Diet, said it was meaningless without the United States."]);
+    assert_has(&kg, "Taro Kato", "holdsOffice", "Prime Minister of Japan");
+}
+#[test]
+fn an_unheld_post_of_a_country_does_not_push_its_holder_elsewhere() {
+    let kg = graph(&["Trade news\n\nJapan and the United States signed the Lusaka Treaty. Japan said so. President Taro Kato told the U.S. Trade Representative to leave it. Lena Marsh, the trade representative, who led the U.S. team, said Washington would."]);
+    assert_has(
+        &kg,
+        "Lena Marsh",
+        "holdsOffice",
+        "Trade Representative of the United States",
+    );
+}

@@ -1432,7 +1432,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// The countries named (by name, demonym or seat) in the sentences of
+    /// The countries named (by name, demonym, seat or a state body) in the sentences of
     /// `mentions`: by how many of those sentences name each, then by how
     /// near (in tokens) the closest is to one of `mentions`, then by first
     /// mention.
@@ -1457,10 +1457,24 @@ impl<'a> Builder<'a> {
         // country → (the sentences naming it, nearest, first)
         let mut score: BTreeMap<&str, (BTreeSet<usize>, usize, usize)> = BTreeMap::new();
         for (i, m) in self.mentions.iter().enumerate() {
-            if m.kind != EntityKind::Country {
+            // "pushed the pact through the Diet": a country's own bodies
+            // name it too.
+            let country = match &m.detail {
+                Detail::Country => m.label.as_str(),
+                Detail::Organization {
+                    country: Some(c),
+                    org_type,
+                } if crate::link::is_state_body(org_type) => c.as_str(),
+                _ => continue,
+            };
+            let k = token(m.start);
+            // "the country's Congress", "its parliament": some country's.
+            if m.kind != EntityKind::Country
+                && k > 0
+                && matches!(ctx.lower[k - 1], "'s" | "’s" | "its" | "their")
+            {
                 continue;
             }
-            let k = token(m.start);
             let s = ctx.sentence_of(k);
             let near = at
                 .iter()
@@ -1468,9 +1482,7 @@ impl<'a> Builder<'a> {
                 .map(|(_, pk)| pk.abs_diff(k))
                 .min();
             if let Some(d) = near {
-                let e = score
-                    .entry(m.label.as_str())
-                    .or_insert((BTreeSet::new(), d, i));
+                let e = score.entry(country).or_insert((BTreeSet::new(), d, i));
                 e.0.insert(s);
                 e.1 = e.1.min(d);
             }

@@ -173,6 +173,7 @@ const ENVOY_NOUNS: &[&str] = &[
     "officials",
     "diplomats",
     "ministers",
+    "leaders",
 ];
 /// Words that start a new clause with its own subject.
 const CLAUSE_MARKERS: &[&str] = &[
@@ -619,6 +620,30 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                                 "holds.title",
                             );
                         }
+                    }
+                }
+                // "Michael Froman, Obama's trade representative,": a title
+                // owned by the agent after the comma is the person's.
+                (EntityKind::Person, _)
+                    if gap == [","]
+                        && is_agent(&y)
+                        && matches!(ctx.tok(y.end), "'s" | "’s")
+                        && in_s.get(wi + 2).is_some_and(|&o| {
+                            ms[o].kind == EntityKind::Office
+                                && ms[o].first == y.end + 1
+                                && ms[o].end < ctx.len()
+                                && matches!(ctx.tok(ms[o].end), "," | ")")
+                        }) =>
+                {
+                    if let Some(&o) = in_s.get(wi + 2) {
+                        acc.add(
+                            x.entity,
+                            "holdsOffice",
+                            ms[o].entity,
+                            s.start,
+                            s.end,
+                            "holds.apposition",
+                        );
                     }
                 }
                 (EntityKind::Office, EntityKind::Person)
@@ -1151,6 +1176,23 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
             pos = m.end;
             continue;
         }
+        // "Michael Froman, Obama's trade representative,": an owner's
+        // title in apposition to the person before it.
+        if m.first == pos + 1
+            && ctx.tok(pos) == ","
+            && matches!(ctx.tok(m.end), "'s" | "’s")
+            && group
+                .last()
+                .is_some_and(|g| g.kind == EntityKind::Person && g.end == pos)
+        {
+            if let Some(title) = inside
+                .iter()
+                .find(|o| o.kind == EntityKind::Office && o.first == m.end + 1)
+            {
+                pos = title.end;
+                continue;
+            }
+        }
         // "Bessent and Svyrydenko", "Gazprom and oil firm Rosneft".
         let gap = pos..m.first;
         let joined = gap.clone().any(|k| matches!(ctx.tok(k), "and" | ","));
@@ -1287,27 +1329,65 @@ fn relative_antecedent(ctx: &Context, ms: &[M], sentence: &[usize], t0: usize) -
     let comma = k - 1;
     // The last relative pronoun before that comma that follows an
     // agent and a comma; no other clause break in between.
-    let r = (first + 2..comma).rev().find(|&r| {
-        matches!(ctx.lower[r], "who" | "which")
+    let agent_ends = |e: usize| sentence.iter().any(|&i| is_agent(&ms[i]) && ms[i].end == e);
+    let (_, end) = (first + 2..comma).rev().find_map(|r| {
+        let fits = matches!(ctx.lower[r], "who" | "which")
             && ctx.tok(r - 1) == ","
-            && sentence
-                .iter()
-                .any(|&i| is_agent(&ms[i]) && ms[i].end == r - 1)
-            && (r..comma).all(|g| !matches!(ctx.tok(g), ";" | ":" | "." | "\"" | "“" | "”"))
+            // A dot inside the sentence is an abbreviation's ("the U.S. team").
+            && (r..comma).all(|g| !matches!(ctx.tok(g), ";" | ":" | "\"" | "“" | "”"));
+        if !fits {
+            return None;
+        }
+        if agent_ends(r - 1) {
+            return Some((r, r - 1));
+        }
+        // "X, Obama's trade representative, who led the team, signed":
+        // the person a title stands in apposition to.
+        apposed_title(ctx, ms, sentence, r - 1).map(|e| (r, e))
     })?;
-    let group = subject_group(ctx, ms, sentence, first, r - 1);
+    let group = subject_group(ctx, ms, sentence, first, end);
     let group: Vec<M> = group
         .iter()
-        .position(|m| m.end == r - 1)
+        .position(|m| m.end == end)
         .map(|_| group)
         .unwrap_or_else(|| {
             sentence
                 .iter()
                 .map(|&i| ms[i])
-                .filter(|m| is_agent(m) && m.end == r - 1)
+                .filter(|m| is_agent(m) && m.end == end)
                 .collect()
         });
     (!group.is_empty()).then_some(group)
+}
+
+/// "X, Obama's trade representative," / "X, the trade representative,":
+/// when an office mention ends at `end` and stands, after an owner's
+/// possessive or a determiner, right after "Person ,", the end of that
+/// person's mention.
+fn apposed_title(ctx: &Context, ms: &[M], sentence: &[usize], end: usize) -> Option<usize> {
+    let office = sentence
+        .iter()
+        .map(|&i| ms[i])
+        .find(|m| m.kind == EntityKind::Office && m.end == end)?;
+    let mut j = office.first;
+    if j > 0 && matches!(ctx.tok(j - 1), "'s" | "’s") {
+        j = sentence
+            .iter()
+            .map(|&i| ms[i])
+            .find(|m| is_agent(m) && m.end == j - 1)?
+            .first;
+    } else if j > 0 && matches!(ctx.lower[j - 1], "the" | "its" | "his" | "her" | "their") {
+        j -= 1;
+    }
+    (j > 0 && ctx.tok(j - 1) == ",")
+        .then(|| {
+            sentence
+                .iter()
+                .map(|&i| ms[i])
+                .find(|m| m.kind == EntityKind::Person && m.end == j - 1)
+        })
+        .flatten()
+        .map(|m| m.end)
 }
 
 /// Agents after `with` / `by` / `between` in `[from, to)`.
@@ -1348,7 +1428,20 @@ fn prepositional_agents(
                                     || ms_office_at(ms, sentence, j)
                             })
                     });
-                let lead_ok = lead_ok || title_before;
+                // "by ministers from Australia, Brunei and Chile", "by
+                // the envoys of the two countries": people acting for the
+                // parties listed.
+                let envoys = first.kind != EntityKind::Person
+                    && first.first >= k + 3
+                    && matches!(ctx.lower[first.first - 1], "from" | "of" | "for")
+                    && ENVOY_NOUNS.contains(&ctx.lower[first.first - 2])
+                    && (k + 1..first.first - 2).all(|j| {
+                        DETERMINERS.contains(&ctx.lower[j])
+                            || ctx.token(j).kind == TokenKind::Number
+                            || ctx.token(j).kind == TokenKind::Word && !ctx.token(j).capitalised
+                    })
+                    && first.first - 2 - (k + 1) <= 2;
+                let lead_ok = lead_ok || title_before || envoys;
                 if lead_ok {
                     out.extend(group);
                 } else if let Some(list) = numbered_apposition(ctx, ms, sentence, k + 1, to) {
@@ -1721,6 +1814,26 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         .iter()
         .map(|&k| ms[k])
         .rfind(|m| m.kind == EntityKind::Agreement && m.end <= t.0 && t.0 - m.end <= 8);
+    // "The TPP, whose members account for 40 percent of the world
+    // economy, was signed … by X": a clause between commas after the
+    // agreement, its verb's auxiliaries after the second.
+    let before = before.or_else(|| {
+        let k = back_over(ctx, t.0, 0, passive_auxiliary);
+        if k == t.0 || k < 2 || ctx.tok(k - 1) != "," {
+            return None;
+        }
+        sentence.iter().map(|&i| ms[i]).rfind(|m| {
+            m.kind == EntityKind::Agreement
+                && m.end + 2 < k
+                && ctx.tok(m.end) == ","
+                && matches!(
+                    ctx.lower[m.end + 1],
+                    "which" | "whose" | "a" | "an" | "the" | "signed" | "agreed" | "negotiated"
+                )
+                && (m.end + 1..k - 1)
+                    .all(|g| !matches!(ctx.tok(g), "," | ";" | ":" | "(" | ")" | "\"" | "“" | "”"))
+        })
+    });
     // "It was signed in June by X": the agreement last named, in this
     // sentence or the two before.
     let before = before.or_else(|| {
@@ -1911,6 +2024,8 @@ fn pronoun_object(ctx: &Context, ms: &[M], t: (usize, usize)) -> Option<M> {
         "once",
         "if",
         "unless",
+        // "signed it for Washington"
+        "for",
         // "denounced it as a surrender"
         "as",
     ];
