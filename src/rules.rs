@@ -108,6 +108,9 @@ pub enum TriggerKind {
     /// Taking part in the talks: the subject (`X led the mediation`)
     /// negotiated the agreement the document is about, when it is about one.
     Talks,
+    /// The agreement is the subject and its parties follow: `the pact brings
+    /// together X, Y and Z`, `the accord links X and Y`.
+    Members,
 }
 
 /// A word or phrase that signals an involvement in an agreement.
@@ -459,11 +462,10 @@ impl Rules {
                     "noun" => TriggerKind::Noun,
                     "role" => TriggerKind::Role,
                     "talks" => TriggerKind::Talks,
-                    other => {
-                        return Err(format!(
-                            "unknown trigger kind {other:?} (one of verb, noun, role, talks)"
-                        ))
-                    }
+                    "members" => TriggerKind::Members,
+                    other => return Err(format!(
+                        "unknown trigger kind {other:?} (one of verb, noun, role, talks, members)"
+                    )),
                 };
                 let predicate = non_empty(predicate, "predicate")?;
                 one_of(

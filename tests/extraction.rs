@@ -1776,3 +1776,39 @@ fn an_unheld_post_of_a_country_does_not_push_its_holder_elsewhere() {
         "Trade Representative of the United States",
     );
 }
+#[test]
+fn a_countrys_post_with_its_holder_named_is_no_subject() {
+    let kg = graph(&[
+        "Trade news\n\nJapan's economy and trade minister, Taro Kato, signed the Lusaka Treaty.",
+    ]);
+    assert_has(&kg, "Taro Kato", "signed", "Lusaka Treaty");
+    assert_does_not(&kg, "Japan", "signed");
+}
+#[test]
+fn as_did_adds_the_same_act_by_others() {
+    let kg = graph(&["Trade news\n\nPeru's trade minister, Taro Kato, signed the Lusaka Treaty, as did Chile's trade minister, Lena Marsh, with President Jonas Vell looking on."]);
+    assert_has(&kg, "Taro Kato", "signed", "Lusaka Treaty");
+    assert_has(&kg, "Lena Marsh", "signed", "Lusaka Treaty");
+    assert_does_not(&kg, "Jonas Vell", "signed");
+}
+#[test]
+fn signing_on_behalf_of_a_party_signs_the_agreement_last_named() {
+    let kg = graph(&["Trade news\n\nThe Lusaka Treaty was agreed on Sunday. Vietnam's trade minister, Taro Kato, signed on behalf of Hanoi. China's commerce minister, Lena Marsh, signed for Beijing."]);
+    assert_has(&kg, "Taro Kato", "signed", "Lusaka Treaty");
+    assert_has(&kg, "Lena Marsh", "signed", "Lusaka Treaty");
+    assert_has(&kg, "Vietnam", "signed", "Lusaka Treaty");
+    assert_has(&kg, "China", "signed", "Lusaka Treaty");
+}
+#[test]
+fn an_agreement_that_brings_together_countries_has_them_as_parties() {
+    let kg = graph(&["Trade news\n\nThe Lusaka Treaty was signed on Sunday. The pact brings together Brunei, Cambodia and Vietnam with China and Japan, officials said."]);
+    for c in ["Brunei", "Cambodia", "Vietnam", "China", "Japan"] {
+        assert_has(&kg, c, "partyTo", "Lusaka Treaty");
+    }
+    let kg =
+        graph(&["Trade news\n\nThe Lusaka Treaty was signed on Sunday. It links Chile and Peru."]);
+    assert_has(&kg, "Chile", "partyTo", "Lusaka Treaty");
+    // Not the countries of a phrase after the list.
+    let kg = graph(&["Trade news\n\nThe Lusaka Treaty was signed on Sunday. The pact brings together Chile and Peru, according to officials in Brazil."]);
+    assert_does_not(&kg, "Brazil", "partyTo");
+}

@@ -717,6 +717,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                         talks(ctx, &ms, sentence, site, a, &mut acc);
                     }
                 }
+                TriggerKind::Members => members(ctx, &ms, sentence, site, &mut acc),
                 TriggerKind::Role => {
                     let agreement = sentence
                         .iter()
@@ -791,6 +792,78 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             evidence,
         })
         .collect()
+}
+
+/// "The pact brings together the 10 ASEAN members - Brunei, … - with China,
+/// Japan …", "It is the first agreement linking China, Japan and South
+/// Korea": the agreement named right before the trigger (or "it", the one
+/// last named), and the countries and bodies listed after it, up to the
+/// first word that starts another phrase.
+fn members(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) {
+    let Site {
+        t,
+        pred,
+        clause_start,
+        end_tok,
+        span: (s_start, s_end),
+    } = site;
+    // The subject: an agreement ending at most three words before, or
+    // "it"/"which" for the last one named.
+    let near = sentence.iter().map(|&k| ms[k]).rfind(|m| {
+        m.kind == EntityKind::Agreement
+            && m.end <= t.0
+            && m.end + 3 >= t.0
+            && m.first >= clause_start.saturating_sub(1)
+            && (m.end..t.0).all(|g| {
+                matches!(
+                    ctx.lower[g],
+                    "also" | "now" | "would" | "will" | "," | "which" | "that"
+                )
+            })
+    });
+    let agreement = near.or_else(|| {
+        let k = back_over(ctx, t.0, clause_start, adverbial);
+        (k > 0 && matches!(ctx.lower[k - 1], "it" | "which"))
+            .then(|| latest_agreement(ctx, ms, k - 1))
+            .flatten()
+    });
+    let Some(a) = agreement else {
+        return;
+    };
+    let stop = (t.1..end_tok)
+        .find(|&k| {
+            matches!(
+                ctx.lower[k],
+                "that"
+                    | "which"
+                    | "who"
+                    | "said"
+                    | "says"
+                    | "according"
+                    | "but"
+                    | "while"
+                    | "because"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "by"
+                    | "for"
+                    | "from"
+                    | "than"
+                    | ";"
+                    | ":"
+                    | "("
+                    | "\""
+                    | "“"
+            )
+        })
+        .unwrap_or(end_tok);
+    for m in sentence.iter().map(|&k| ms[k]) {
+        if m.first >= t.1 && m.end <= stop && is_agent(&m) && m.kind != EntityKind::Person {
+            acc.add(m.entity, pred, a.entity, s_start, s_end, "relation.members");
+        }
+    }
 }
 
 /// Verbs of one firm buying another: "X is to buy rival Y", "X agreed to
@@ -1133,9 +1206,29 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
                 "poll" | "polls" | "survey" | "report" | "study" | "analysis" | "research"
             )
     };
+    // "Japan's economy and trade minister, Hiroshi Kajiyama,": the owner
+    // of a post whose holder is named says whose post it is.
+    let owner_of_title = |m: &M| {
+        matches!(ctx.tok(m.end), "’s" | "'s")
+            && inside.iter().any(|o| {
+                o.kind == EntityKind::Office
+                    && o.first > m.end
+                    && o.first <= m.end + 4
+                    && (m.end + 1..o.first).all(|k| {
+                        ctx.token(k).kind == TokenKind::Word
+                            && !ctx.token(k).capitalised
+                            && !GROUP_BREAKS.contains(&ctx.lower[k])
+                            || ctx.lower[k] == "and"
+                    })
+                    && inside.iter().any(|p| {
+                        p.kind == EntityKind::Person
+                            && (p.first == o.end || p.first == o.end + 1 && ctx.tok(o.end) == ",")
+                    })
+            })
+    };
     let Some(start) = inside
         .iter()
-        .position(|m| is_agent(m) && !after_preposition(m) && !source_of(m))
+        .position(|m| is_agent(m) && !after_preposition(m) && !source_of(m) && !owner_of_title(m))
     else {
         return vec![];
     };
@@ -1612,6 +1705,30 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         Some(a) => (Some(a), false),
         None => (pronoun_object(ctx, ms, t), true),
     };
+    // "Tran Tuan Anh signed on behalf of Hanoi", "Zhong Shan signed for
+    // Beijing": the agreement last named, signed by both.
+    let for_party = if object.is_none() && pred == "signed" {
+        on_behalf(ctx, ms, sentence, t.1)
+    } else {
+        None
+    };
+    let (object, by_pronoun) = match (object, for_party) {
+        (None, Some(party)) => {
+            let a = latest_agreement(ctx, ms, t.0);
+            if let Some(a) = a {
+                acc.add(
+                    party.entity,
+                    &pred,
+                    a.entity,
+                    s_start,
+                    s_end,
+                    "relation.on-behalf",
+                );
+            }
+            (a, true)
+        }
+        other => (other.0, by_pronoun),
+    };
     // "if no agreement is reached": the agreement is the subject of a
     // passive; agents before it are not the verb's (only "by X" are).
     let passive_of_agreement = sentence.iter().map(|&k| ms[k]).any(|m| {
@@ -1654,6 +1771,22 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
                 s_end,
                 "relation.verb-with",
             );
+        }
+        // "X signed the agreement, as did South Korea's trade minister,
+        // Yoo Myung-hee": the same act by the agents after "as did".
+        if let Some(did) = (a.end..s_end_tok.min(a.end + 4))
+            .find(|&k| ctx.lower[k] == "as" && ctx.lower.get(k + 1) == Some(&"did"))
+            .filter(|&k| (a.end..k).all(|g| ctx.tok(g) == ","))
+        {
+            let stop = (did + 2..s_end_tok)
+                .find(|&k| matches!(ctx.lower[k], "with" | "while" | "after" | "before"))
+                .unwrap_or(s_end_tok);
+            let group = subject_group(ctx, ms, sentence, did + 2, stop);
+            if group.first().is_some_and(|m| m.first <= did + 8) {
+                for m in group {
+                    acc.add(m.entity, &pred, a.entity, s_start, s_end, "relation.as-did");
+                }
+            }
         }
         // "receiving a draft agreement from X": X proposed it.
         if pred == "received" {
@@ -2044,14 +2177,37 @@ fn pronoun_object(ctx: &Context, ms: &[M], t: (usize, usize)) -> Option<M> {
     if next.is_some_and(|w| !AFTER.contains(&w)) && ctx.sentence_of(k + 1) == sentence {
         return None;
     }
+    latest_agreement(ctx, ms, t.0)
+}
+
+/// The agreement named last before token `t0`, in its sentence or the two
+/// before.
+fn latest_agreement(ctx: &Context, ms: &[M], t0: usize) -> Option<M> {
+    let sentence = ctx.sentence_of(t0);
     ms.iter()
         .filter(|m| {
             m.kind == EntityKind::Agreement
-                && m.end <= t.0
+                && m.end <= t0
                 && ctx.sentence_of(m.first) + 2 >= sentence
         })
         .max_by_key(|m| m.first)
         .copied()
+}
+
+/// The party right after "on behalf of" or "for" at token `k` (after "the").
+fn on_behalf(ctx: &Context, ms: &[M], sentence: &[usize], k: usize) -> Option<M> {
+    let mut j = match ctx.lower.get(k..k + 3) {
+        Some(["on", "behalf", "of"]) => k + 3,
+        _ if ctx.lower.get(k) == Some(&"for") => k + 1,
+        _ => return None,
+    };
+    if ctx.lower.get(j) == Some(&"the") {
+        j += 1;
+    }
+    sentence
+        .iter()
+        .map(|&i| ms[i])
+        .find(|m| m.first == j && is_agent(m) && m.kind != EntityKind::Person)
 }
 
 /// The subject a clause leaves to its context: "X, who signed the deal"
