@@ -463,9 +463,11 @@ impl Rules {
                     "role" => TriggerKind::Role,
                     "talks" => TriggerKind::Talks,
                     "members" => TriggerKind::Members,
-                    other => return Err(format!(
+                    other => {
+                        return Err(format!(
                         "unknown trigger kind {other:?} (one of verb, noun, role, talks, members)"
-                    )),
+                    ))
+                    }
                 };
                 let predicate = non_empty(predicate, "predicate")?;
                 one_of(

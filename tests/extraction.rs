@@ -1349,8 +1349,18 @@ fn the_agreement_before_which_is_the_object_of_the_clause() {
     let kg = graph(&[
         "Peace news\n\nTalks were held with Chilean President Ana Quispe and Peruvian President Tomas Varga. Envoys agreed on an annex to the Agreement on the Path to Peace between Chile and Peru, which Quispe and Varga accepted in Lima on Monday.",
     ]);
-    assert_has(&kg, "Ana Quispe", "approved", "Agreement on the Path");
-    assert_has(&kg, "Tomas Varga", "approved", "Agreement on the Path");
+    assert_has(
+        &kg,
+        "Ana Quispe",
+        "approved",
+        "Agreement on the Path to Peace between Chile and Peru",
+    );
+    assert_has(
+        &kg,
+        "Tomas Varga",
+        "approved",
+        "Agreement on the Path to Peace between Chile and Peru",
+    );
 }
 
 #[test]
@@ -1811,4 +1821,35 @@ fn an_agreement_that_brings_together_countries_has_them_as_parties() {
     // Not the countries of a phrase after the list.
     let kg = graph(&["Trade news\n\nThe Lusaka Treaty was signed on Sunday. The pact brings together Chile and Peru, according to officials in Brazil."]);
     assert_does_not(&kg, "Brazil", "partyTo");
+}
+#[test]
+fn a_long_agreement_name_runs_on_over_to() {
+    let kg = graph(&["Peace news\n\nThe Agreement for Bringing Peace to Lusaka was signed on Saturday at a Doha hotel by Taro Kato."]);
+    assert_eq!(agreements(&kg), ["Agreement for Bringing Peace to Lusaka"]);
+    assert_has(
+        &kg,
+        "Taro Kato",
+        "signed",
+        "Agreement for Bringing Peace to Lusaka",
+    );
+    // Not right after the head: "the Lusaka Treaty to Peru's dismay".
+    let kg = graph(&["Peace news\n\nChile signed the Lusaka Treaty to Peru's dismay."]);
+    assert_eq!(agreements(&kg), ["Lusaka Treaty"]);
+}
+#[test]
+fn a_headlines_deal_is_the_named_agreement_before_a_described_one() {
+    let kg = graph(&["Chile and Peru sign deal\n\nLIMA, March 1 - Officials met on Saturday.\n\nThe Lima Peace Agreement was signed at a Lima hotel.\n\nLater Chile released a joint declaration with Bolivia."]);
+    let deal = kg
+        .entities()
+        .find(|(_, e)| e.mentions.iter().any(|m| &*m.text == "deal"))
+        .map(|(_, e)| e.label.clone());
+    assert_eq!(deal.as_deref(), Some("Lima Peace Agreement"));
+}
+#[test]
+fn a_trilateral_statement_is_an_agreement() {
+    let kg = graph(&[
+        "Peace news\n\nThe trilateral statement was signed overnight by Taro Kato and Lena Marsh.",
+    ]);
+    assert_eq!(agreements(&kg).len(), 1, "{:?}", agreements(&kg));
+    assert_does(&kg, "Taro Kato", "signed");
 }

@@ -783,13 +783,20 @@ impl<'a> Builder<'a> {
         let best = |count: &BTreeMap<usize, (usize, usize)>| {
             count.iter().max_by_key(|&(_, c)| *c).map(|(&e, _)| e)
         };
-        // Before any agreement: the document's most named one.
-        let mut whole: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+        // Before any agreement: the document's most named one; of those
+        // named as often, one known by name before a described one (the
+        // headline's "deal" is the "Agreement for Bringing Peace to
+        // Afghanistan", not "a joint declaration" named at the end).
+        let mut whole: BTreeMap<usize, (usize, bool, usize)> = BTreeMap::new();
         for &(start, e) in &named {
-            let c = whole.entry(e).or_insert((0, 0));
-            *c = (c.0 + 1, start);
+            let by_name = matches!(
+                self.entities[e].detail,
+                Detail::Agreement { named: true, .. }
+            );
+            let c = whole.entry(e).or_insert((0, by_name, 0));
+            *c = (c.0 + 1, by_name, start);
         }
-        let mut fallback = best(&whole);
+        let mut fallback = whole.iter().max_by_key(|&(_, c)| *c).map(|(&e, _)| e);
         // A document that names no agreement but speaks of "a deal": the
         // deal is an agreement of its own, known by its parties (kept only
         // if a country or body is involved in it; see `finish`).

@@ -1897,6 +1897,7 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
                             | "town"
                             | "port"
                             | "resort"
+                            | "hotel"
                             // "on the shores of Lake Prespa by"
                             | "shores"
                             | "shore"

@@ -278,7 +278,12 @@ impl AgreementRecogniser {
         let mut end = hend;
         loop {
             let mut k = end;
-            while k < ctx.len() && CONNECTORS.contains(&ctx.lower[k]) && ctx.adjacent(k - 1) {
+            // "Agreement for Bringing Peace to Afghanistan": "to" too, in a
+            // name that already runs on past its head.
+            while k < ctx.len()
+                && (CONNECTORS.contains(&ctx.lower[k]) || ctx.lower[k] == "to" && end > hend)
+                && ctx.adjacent(k - 1)
+            {
                 k += 1;
             }
             if k > end
