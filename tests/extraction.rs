@@ -1853,3 +1853,12 @@ fn a_trilateral_statement_is_an_agreement() {
     assert_eq!(agreements(&kg).len(), 1, "{:?}", agreements(&kg));
     assert_does(&kg, "Taro Kato", "signed");
 }
+#[test]
+fn deals_described_in_the_plural_are_the_agreement_when_nothing_else_is_named() {
+    let kg = graph(&["Chile, Peru sign economic deals\n\nLIMA, Sept 4 - Officials met on Friday. Under the agreements, Chile and Peru will build a highway. President Taro Kato said the deal was a big step."]);
+    assert_eq!(agreements(&kg).len(), 1, "{:?}", agreements(&kg));
+    assert_does(&kg, "Chile", "signed");
+    // A named agreement takes "the deal"; the plural stays apart.
+    let kg = graph(&["Chile, Peru sign economic deals\n\nLIMA, Sept 4 - The Lima Accord was signed on Friday. President Taro Kato said the deal was a big step."]);
+    assert_eq!(agreements(&kg), ["Lima Accord"]);
+}

@@ -459,6 +459,8 @@ impl<'a> Builder<'a> {
         // "the deal" is resolved once all are known.
         let mut agreements: Vec<DescribedDeal> = Vec::new();
         let mut anaphors: Vec<Mention> = Vec::new();
+        // "economic deals", "the agreements": described in the plural.
+        let mut plurals: Vec<Mention> = Vec::new();
         // "the 2010 accord": a description by its year alone.
         let mut by_year: Vec<Mention> = Vec::new();
         // Countries and bodies by their first byte: "a deal with Nissan".
@@ -526,6 +528,11 @@ impl<'a> Builder<'a> {
                     },
                 ) => {
                     if *plural && !named {
+                        // A short phrase only: "economic deals", not "defaults
+                        // make further lending agreements".
+                        if self.ctx.text[m.start..m.end].split_whitespace().count() <= 3 {
+                            plurals.push(m);
+                        }
                         continue;
                     }
                     if topics.is_empty() && !named {
@@ -656,7 +663,7 @@ impl<'a> Builder<'a> {
             self.entities[e].detail.absorb_agreement(&m.detail);
             self.push(m, e);
         }
-        self.resolve_anaphors(anaphors);
+        self.resolve_anaphors(anaphors, plurals);
         self.merge_appositive_agreements();
         self.merge_described_into_named();
         self.merge_lead_deal_into_named();
@@ -769,7 +776,7 @@ impl<'a> Builder<'a> {
     /// "the deal", "the document": the most salient agreement so far (the
     /// one mentioned most, the latest on a tie), or, before any, the most
     /// salient of the whole document (a headline speaks of the story's deal).
-    fn resolve_anaphors(&mut self, mut anaphors: Vec<Mention>) {
+    fn resolve_anaphors(&mut self, mut anaphors: Vec<Mention>, plurals: Vec<Mention>) {
         anaphors.sort_by_key(|m| m.start);
         // (start, entity) of the agreements named, in text order.
         let mut named: Vec<(usize, usize)> = self
@@ -800,6 +807,22 @@ impl<'a> Builder<'a> {
         // A document that names no agreement but speaks of "a deal": the
         // deal is an agreement of its own, known by its parties (kept only
         // if a country or body is involved in it; see `finish`).
+        // "Serbia and Kosovo sign economic deals … Hoti said the agreement
+        // brought Kosovo closer": with nothing else named, the deals
+        // described in the plural are the agreement "the agreement" means.
+        if fallback.is_none() && !anaphors.is_empty() {
+            let mut plurals = plurals.into_iter();
+            if let Some(first) = plurals.next() {
+                let e = self.new_entity(&first);
+                self.entities[e].detail.absorb_agreement(&first.detail);
+                self.push(first, e);
+                for m in plurals {
+                    self.entities[e].detail.absorb_agreement(&m.detail);
+                    self.push(m, e);
+                }
+                fallback = Some(e);
+            }
+        }
         if fallback.is_none() {
             if let Some(first) = anaphors.iter().find(|m| m.rule == "agreement.anaphor") {
                 let mut m = first.clone();
