@@ -1862,3 +1862,14 @@ fn deals_described_in_the_plural_are_the_agreement_when_nothing_else_is_named() 
     let kg = graph(&["Chile, Peru sign economic deals\n\nLIMA, Sept 4 - The Lima Accord was signed on Friday. President Taro Kato said the deal was a big step."]);
     assert_eq!(agreements(&kg), ["Lima Accord"]);
 }
+#[test]
+fn no_subject_words_before_an_agreements_parties() {
+    let kg = graph(&["Senate freezes Chile-Peru fishing deal\n\nThe Senate met on Monday."]);
+    assert_eq!(agreements(&kg), ["Chile–Peru fishing deal"]);
+}
+#[test]
+fn freezing_ratification_is_a_rejection() {
+    let kg = graph(&["Treaty news\n\nThe European Parliament voted on Thursday to freeze ratification of the Lima Treaty."]);
+    assert_has(&kg, "European Parliament", "rejected", "Lima Treaty");
+    assert_does_not(&kg, "European Parliament", "ratified");
+}

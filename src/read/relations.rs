@@ -123,11 +123,36 @@ const GROUP_BREAKS: &[&str] = &[
     "or", "but", "is", "was", "are", "were", "has", "have", "had", "will", "would", "said", "says",
 ];
 const NEGATIONS: &[&str] = &[
-    "not", "never", "n't", "refused", "declined", "failed", "won't",
+    "not",
+    "never",
+    "n't",
+    "refused",
+    "declined",
+    "failed",
+    "won't",
     // "directed officials to stop negotiating the agreement"
-    "stop", "stopped", "halt", "halted", "cease", "ceased",
+    "stop",
+    "stopped",
+    "halt",
+    "halted",
+    "cease",
+    "ceased",
     // "resigned rather than back the text"
     "than",
+    // "voted to freeze ratification of the agreement"
+    "freeze",
+    "freezes",
+    "froze",
+    "frozen",
+    "freezing",
+    "suspend",
+    "suspends",
+    "suspended",
+    "suspending",
+    "shelve",
+    "shelves",
+    "shelved",
+    "shelving",
 ];
 /// Prepositions whose object is not the clause's subject.
 const ADVERBIAL_PREPOSITIONS: &[&str] = &[
@@ -2016,6 +2041,15 @@ fn noun(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
     if pred == "proposed" && (t.1..a.first).any(|k| ctx.tok(k) == ",") {
         return;
     }
+    // "voted to freeze ratification of the deal": no ratification.
+    let pred = if negated(ctx, t.0, clause_start) {
+        match pred {
+            "signed" | "ratified" | "approved" | "endorsed" | "finalized" | "joined" => "rejected",
+            _ => return,
+        }
+    } else {
+        pred
+    };
     let mut agents = prepositional_agents(ctx, ms, sentence, t.1, a.first, &["with", "between"]);
     // "Zelensky's rejection": the owner right before.
     let owner = sentence.iter().map(|&k| ms[k]).find(|m| {

@@ -513,6 +513,13 @@ impl Recogniser for AgreementRecogniser {
             let mut modifiers: Vec<usize> = Vec::new();
             while first > 0 && ctx.adjacent(first - 1) && modifiers.len() < 5 {
                 let p = first - 1;
+                // "European Parliament freezes EU-China investment deal":
+                // before the parties, describing words only ("a landmark
+                // US-China deal"), no subject words.
+                if !parties.is_empty() && self.is_topic_word(ctx, p) && self.is_topic(ctx.lower[p])
+                {
+                    break;
+                }
                 if self.is_topic_word(ctx, p) || self.is_name_or_year_topic(ctx, p, &covered) {
                     modifiers.insert(0, p);
                     first = p;
