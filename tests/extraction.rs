@@ -1873,3 +1873,24 @@ fn freezing_ratification_is_a_rejection() {
     assert_has(&kg, "European Parliament", "rejected", "Lima Treaty");
     assert_does_not(&kg, "European Parliament", "ratified");
 }
+#[test]
+fn each_and_by_adds_the_passives_agents() {
+    let kg = graph(&["Peace news\n\nThe Lima Accord was signed in Lima's Friendship Hall by General Taro Kato, deputy head of the Transitional Military Council, and by Lena Marsh on behalf of the Forces of Freedom and Change."]);
+    assert_has(&kg, "Taro Kato", "signed", "Lima Accord");
+    assert_has(&kg, "Lena Marsh", "signed", "Lima Accord");
+    let kg = graph(&["Peace news\n\nThe Lima Accord was negotiated in secret and was denounced from the start by survivors and by the Korean Council."]);
+    assert_has(&kg, "Korean Council", "rejected", "Lima Accord");
+}
+#[test]
+fn defending_championing_and_campaigning_are_stances() {
+    let kg = graph(&["Trade news\n\nThe Lima Accord was signed in May. President Lena Park defended it as the best deal possible. Senator Taro Kato, who had campaigned against the accord, spoke. Germany championed the Lima Accord."]);
+    assert_has(&kg, "Lena Park", "endorsed", "Lima Accord");
+    assert_has(&kg, "Taro Kato", "rejected", "Lima Accord");
+    assert_has(&kg, "Germany", "endorsed", "Lima Accord");
+}
+#[test]
+fn a_possessive_at_the_end_of_the_text_is_read_safely() {
+    // Found by the property test: a name ending the text after "of".
+    let kg = graph(&["deal of President al-Assad"]);
+    assert!(kg.entities().count() <= 3);
+}

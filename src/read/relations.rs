@@ -652,7 +652,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                 (EntityKind::Person, _)
                     if gap == [","]
                         && is_agent(&y)
-                        && matches!(ctx.tok(y.end), "'s" | "’s")
+                        && matches!(ctx.lower.get(y.end), Some(&("'s" | "’s")))
                         && in_s.get(wi + 2).is_some_and(|&o| {
                             ms[o].kind == EntityKind::Office
                                 && ms[o].first == y.end + 1
@@ -1234,7 +1234,7 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
     // "Japan's economy and trade minister, Hiroshi Kajiyama,": the owner
     // of a post whose holder is named says whose post it is.
     let owner_of_title = |m: &M| {
-        matches!(ctx.tok(m.end), "’s" | "'s")
+        matches!(ctx.lower.get(m.end), Some(&("’s" | "'s")))
             && inside.iter().any(|o| {
                 o.kind == EntityKind::Office
                     && o.first > m.end
@@ -1298,7 +1298,7 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
         // title in apposition to the person before it.
         if m.first == pos + 1
             && ctx.tok(pos) == ","
-            && matches!(ctx.tok(m.end), "'s" | "’s")
+            && matches!(ctx.lower.get(m.end), Some(&("'s" | "’s")))
             && group
                 .last()
                 .is_some_and(|g| g.kind == EntityKind::Person && g.end == pos)
@@ -1875,6 +1875,8 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
     // "the treaty, agreed between X and Y": the parties of a participle
     // (negotiators when it was negotiated).
     let mut by = prepositional_agents(ctx, ms, sentence, t.1, s_end_tok, &["by"]);
+    // Where the "by" is, once found.
+    let mut by_at = (ctx.lower.get(t.1) == Some(&"by")).then_some(t.1);
     let mut rule = "relation.passive-by";
     // "signed in Washington on April 30 by X": past a few words of where
     // and when (no other words, no other agreement), "by".
@@ -1923,6 +1925,12 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
                             | "port"
                             | "resort"
                             | "hotel"
+                            // "denounced from the start by", "negotiated in
+                            // secret by"
+                            | "from"
+                            | "start"
+                            | "outset"
+                            | "secret"
                             // "on the shores of Lake Prespa by"
                             | "shores"
                             | "shore"
@@ -1938,6 +1946,30 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
             .find(|&k| ctx.lower[k] == "by");
         if let Some(k) = far_by.filter(|&k| k > t.1 + 1) {
             by = prepositional_agents(ctx, ms, sentence, k, s_end_tok, &["by"]);
+            by_at = Some(k);
+        }
+    }
+    // "signed by General X, deputy head of the council, and by Y on
+    // behalf of the alliance", "denounced by survivors and by the
+    // council": each "and by" adds its agents.
+    if let Some(from) = by_at {
+        let limit = s_end_tok.min(from + 30);
+        let mut k = from + 1;
+        while k + 1 < limit {
+            if matches!(ctx.tok(k), ";" | ":" | "\"" | "“" | "”") {
+                break;
+            }
+            if ctx.lower[k] == "and" && ctx.lower[k + 1] == "by" {
+                by.extend(prepositional_agents(
+                    ctx,
+                    ms,
+                    sentence,
+                    k + 1,
+                    s_end_tok,
+                    &["by"],
+                ));
+            }
+            k += 1;
         }
     }
     // "signed by 30 countries, including X and Y": the named members of
