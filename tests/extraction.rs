@@ -1894,3 +1894,23 @@ fn a_possessive_at_the_end_of_the_text_is_read_safely() {
     let kg = graph(&["deal of President al-Assad"]);
     assert!(kg.entities().count() <= 3);
 }
+#[test]
+fn a_clause_after_comma_and_with_its_own_subject_takes_none_from_before() {
+    let kg = graph(&["Peace news\n\nThe Lima Accord was agreed. Taro Kato, an adviser, met the two delegations, and technical teams initialed the Lima Accord on June 18."]);
+    assert_does_not(&kg, "Taro Kato", "finalized");
+    // An adverb is no subject: "and later ratified it".
+    let kg = graph(&["Peace news\n\nChile signed the Lima Accord in May, and later ratified it."]);
+    assert_has(&kg, "Chile", "ratified", "Lima Accord");
+}
+#[test]
+fn a_person_then_an_apposition_between_commas_is_the_verbs_subject() {
+    let kg = graph(&["Peace news\n\nThe Lima Accord was signed in June. President Jonas Vell spoke. Taro Kato, Vell's senior adviser for Africa, led weeks of talks between the two delegations. The accord ends a war."]);
+    assert_has(&kg, "Taro Kato", "negotiated", "Lima Accord");
+    assert_does_not(&kg, "Jonas Vell", "negotiated");
+    let kg = graph(&["Peace news\n\nPresident Jonas Vell spoke. Taro Kato, Vell's son-in-law and senior adviser, who negotiated the Lima Accord with Chilean officials, spoke."]);
+    assert_has(&kg, "Taro Kato", "negotiated", "Lima Accord");
+    assert_does_not(&kg, "Jonas Vell", "negotiated");
+    // A list is no apposition.
+    let kg = graph(&["Peace news\n\nTaro Kato, Lena Marsh and Jonas Vell signed the Lima Accord."]);
+    assert_has(&kg, "Lena Marsh", "signed", "Lima Accord");
+}

@@ -1310,6 +1310,19 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
                 pos = title.end;
                 continue;
             }
+            // "Jared Kushner, Trump's son-in-law and senior adviser,": the
+            // owner's common nouns up to the comma that closes them.
+            let close = (m.end + 1..to.min(m.end + 9)).find(|&k| ctx.tok(k) == ",");
+            if let Some(c) = close.filter(|&c| {
+                (m.end + 1..c).all(|k| {
+                    ctx.token(k).kind == TokenKind::Word && !ctx.token(k).capitalised
+                        || ctx.tok(k) == "-"
+                        || ms_office_at(ms, sentence, k)
+                })
+            }) {
+                pos = c;
+                continue;
+            }
         }
         // "Bessent and Svyrydenko", "Gazprom and oil firm Rosneft".
         let gap = pos..m.first;
@@ -1423,6 +1436,40 @@ fn passive_auxiliary(w: &str) -> bool {
     BE_FORMS.contains(&w) || AUXILIARY.contains(&w)
 }
 
+/// ", and technical teams initialed": the token after ", and" (or ", but")
+/// when the words between it and the verb at `t0` (past its auxiliaries
+/// and adverbs) are a common noun phrase of their own: one to three
+/// lower-case words after a determiner or ending in a plural noun.
+fn own_subject(ctx: &Context, clause_start: usize, t0: usize) -> Option<usize> {
+    let k = back_over(ctx, t0, clause_start, adverbial);
+    let mut j = k;
+    while j > clause_start
+        && k - j < 3
+        && ctx.token(j - 1).kind == TokenKind::Word
+        && !ctx.token(j - 1).capitalised
+        && !matches!(ctx.lower[j - 1], "and" | "but")
+    {
+        j -= 1;
+    }
+    if j == k || j < clause_start + 2 || !matches!(ctx.lower[j - 1], "and" | "but") {
+        return None;
+    }
+    if ctx.tok(j - 2) != "," {
+        return None;
+    }
+    let words = &ctx.lower[j..k];
+    let pronoun = words.iter().any(|w| {
+        matches!(
+            *w,
+            "he" | "she" | "it" | "they" | "who" | "which" | "that" | "then"
+        )
+    });
+    let noun_phrase = DETERMINERS.contains(&words[0])
+        || matches!(words[0], "both" | "all" | "some" | "many" | "most")
+        || words[words.len() - 1].ends_with('s') && !words[words.len() - 1].ends_with("ss");
+    (!pronoun && noun_phrase).then_some(j)
+}
+
 /// "until the three countries reached a deal": a numbered party noun
 /// right before the verb is its subject, not an agent named earlier.
 fn numbered_subject(ctx: &Context, ms: &[M], clause_start: usize, t0: usize) -> Option<Vec<M>> {
@@ -1506,6 +1553,47 @@ fn apposed_title(ctx: &Context, ms: &[M], sentence: &[usize], end: usize) -> Opt
         })
         .flatten()
         .map(|m| m.end)
+}
+
+/// "Massad Boulos, Trump's senior adviser for Africa, led …": a person
+/// opening the clause at `clause_start`, an apposition between commas
+/// (opening with a determiner, an owner's possessive, a title or a
+/// lower-case word, not with another name: "Kato, Marsh and Vell signed" is
+/// a list), then the verb at `t0` past its auxiliaries and adverbs.
+fn apposed_subject(
+    ctx: &Context,
+    ms: &[M],
+    sentence: &[usize],
+    clause_start: usize,
+    t0: usize,
+) -> Option<M> {
+    let k = back_over(ctx, t0, clause_start, adverbial);
+    if k < clause_start + 4 || ctx.tok(k - 1) != "," {
+        return None;
+    }
+    let first = sentence
+        .iter()
+        .map(|&i| ms[i])
+        .find(|m| m.first >= clause_start)?;
+    if first.kind != EntityKind::Person
+        || first.first != clause_start
+        || first.end + 2 >= k
+        || ctx.tok(first.end) != ","
+        || k - 1 - first.end > 12
+    {
+        return None;
+    }
+    let a = first.end + 1;
+    let opens = match sentence.iter().map(|&i| ms[i]).find(|m| m.first == a) {
+        Some(m) if m.kind == EntityKind::Office => true,
+        Some(m) => matches!(ctx.lower.get(m.end), Some(&("'s" | "’s"))),
+        None => !ctx.token(a).capitalised || DETERMINERS.contains(&ctx.lower[a]),
+    };
+    let plain = (a..k - 1).all(|g| {
+        !matches!(ctx.tok(g), "," | ";" | ":" | "\"" | "“" | "”" | "(" | ")")
+            && !matches!(ctx.lower[g], "who" | "which" | "that" | "and")
+    });
+    (opens && plain).then_some(first)
 }
 
 /// Agents after `with` / `by` / `between` in `[from, to)`.
@@ -1768,12 +1856,20 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         let numbered = numbered_subject(ctx, ms, clause_start, t.0);
         let mut subjects = relative_antecedent(ctx, ms, sentence, t.0)
             .or_else(|| numbered.clone())
+            .or_else(|| apposed_subject(ctx, ms, sentence, clause_start, t.0).map(|p| vec![p]))
             .unwrap_or_else(|| subject_group(ctx, ms, sentence, clause_start, t.0));
         let mut rule = if by_pronoun {
             "relation.verb-pronoun-object"
         } else {
             "relation.verb-subject"
         };
+        // "X led the talks, and technical teams initialed the text": a
+        // clause joined by ", and" with a subject of its own.
+        if let Some(j) = own_subject(ctx, clause_start, t.0) {
+            if numbered.is_none() && subjects.iter().all(|m| m.end < j) {
+                return;
+            }
+        }
         if subjects.is_empty() && numbered.is_none() {
             let first = ctx.seg.sentences[ctx.sentence_of(t.0)].first_token;
             subjects = carried_subject(ctx, ms, first, clause_start, t.0);
@@ -2152,6 +2248,10 @@ fn talks(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, agreement: usi
         if let Some(p) = person {
             acc.add(p.entity, pred, agreement, s_start, s_end, "relation.talks");
         }
+        return;
+    }
+    if let Some(p) = apposed_subject(ctx, ms, sentence, clause_start, t.0) {
+        acc.add(p.entity, pred, agreement, s_start, s_end, "relation.talks");
         return;
     }
     let subjects = subject_group(ctx, ms, sentence, clause_start, t.0);
