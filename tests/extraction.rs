@@ -1914,3 +1914,15 @@ fn a_person_then_an_apposition_between_commas_is_the_verbs_subject() {
     let kg = graph(&["Peace news\n\nTaro Kato, Lena Marsh and Jonas Vell signed the Lima Accord."]);
     assert_has(&kg, "Lena Marsh", "signed", "Lima Accord");
 }
+#[test]
+fn a_passive_concluded_after_talks_between_parties_was_negotiated_by_them() {
+    let kg = graph(&["Nuclear news\n\nThe Lima Accord was concluded after two weeks of talks in a Vienna hotel between Iran and the P5+1 group of the United States, Britain and France."]);
+    for p in ["Iran", "P5+1", "United States", "United Kingdom", "France"] {
+        assert_has(&kg, p, "negotiated", "Lima Accord");
+    }
+    // Talks that are not how it came about: no "after", "over", "in".
+    let kg = graph(&[
+        "Nuclear news\n\nThe Lima Accord was concluded, and talks between Iran and Chile go on.",
+    ]);
+    assert_does_not(&kg, "Iran", "negotiated");
+}

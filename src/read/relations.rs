@@ -1327,7 +1327,16 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
         // "Bessent and Svyrydenko", "Gazprom and oil firm Rosneft".
         let gap = pos..m.first;
         let joined = gap.clone().any(|k| matches!(ctx.tok(k), "and" | ","));
+        // "the P5+1 group of the United States, Britain and France": the
+        // members a group is made of.
+        let members_of = matches!(
+            ctx.lower.get(gap.clone()),
+            Some(["group", "of"] | ["group", "of", "the"])
+        ) && group
+            .last()
+            .is_some_and(|g| g.kind == EntityKind::Organization);
         let gap_ok = gap.clone().all(|k| GROUP_LINKS.contains(&ctx.lower[k]))
+            || members_of
             || gap.len() == 1 && tight_join(ctx, gap.start)
             || joined
                 && gap.len() <= 4
@@ -2084,6 +2093,35 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
             let group = subject_group(ctx, ms, sentence, inc + 1, s_end_tok);
             if unnamed && plain && group.first().is_some_and(|m| m.first == inc + 1) {
                 by = group;
+            }
+        }
+    }
+    // "was concluded after two weeks of talks in a Vienna hotel between
+    // Iran and the P5+1", "negotiated over 18 months of talks between X
+    // and Y": the parties to the talks negotiated it.
+    if by.is_empty() {
+        let limit = s_end_tok.min(t.1 + 12);
+        let talks_at = (t.1..limit)
+            .take_while(|&k| !matches!(ctx.tok(k), "," | ";" | ":"))
+            .find(|&k| TALKS_NOUNS.contains(&ctx.lower[k]))
+            .filter(|&k| {
+                (t.1..k).any(|j| {
+                    matches!(
+                        ctx.lower[j],
+                        "after" | "over" | "following" | "during" | "in"
+                    )
+                })
+            });
+        if let Some(k) = talks_at {
+            let between = (k + 1..s_end_tok.min(k + 10))
+                .take_while(|&j| !matches!(ctx.tok(j), "," | ";" | ":"))
+                .find(|&j| ctx.lower[j] == "between");
+            if let Some(j) = between {
+                by = prepositional_agents(ctx, ms, sentence, j, s_end_tok, &["between"]);
+                if !by.is_empty() {
+                    pred = "negotiated".into();
+                    rule = "relation.passive-talks-between";
+                }
             }
         }
     }
