@@ -1926,3 +1926,22 @@ fn a_passive_concluded_after_talks_between_parties_was_negotiated_by_them() {
     ]);
     assert_does_not(&kg, "Iran", "negotiated");
 }
+#[test]
+fn a_name_particle_ends_a_person_not_a_bodys_name() {
+    let kg = graph(&["EU news\n\nThe Lima Accord was concluded on Dec. 30 during a video conference between Chinese President Xi Jinping, European Commission President Ursula von der Leyen and European Council President Charles Michel."]);
+    assert_has(
+        &kg,
+        "Ursula von der Leyen",
+        "holdsOffice",
+        "President of the European Commission",
+    );
+    assert_has(
+        &kg,
+        "Charles Michel",
+        "holdsOffice",
+        "President of the European Council",
+    );
+    for p in ["Xi Jinping", "Ursula von der Leyen", "Charles Michel"] {
+        assert_has(&kg, p, "negotiated", "Lima Accord");
+    }
+}

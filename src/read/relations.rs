@@ -2098,12 +2098,17 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
     }
     // "was concluded after two weeks of talks in a Vienna hotel between
     // Iran and the P5+1", "negotiated over 18 months of talks between X
-    // and Y": the parties to the talks negotiated it.
+    // and Y", "concluded during a video conference between X, Y and Z":
+    // the parties to the talks negotiated it.
     if by.is_empty() {
         let limit = s_end_tok.min(t.1 + 12);
         let talks_at = (t.1..limit)
             .take_while(|&k| !matches!(ctx.tok(k), "," | ";" | ":"))
-            .find(|&k| TALKS_NOUNS.contains(&ctx.lower[k]))
+            .find(|&k| {
+                TALKS_NOUNS.contains(&ctx.lower[k])
+                    // "during a video conference between X, Y and Z"
+                    || matches!(ctx.lower[k], "meeting" | "summit" | "conference" | "call")
+            })
             .filter(|&k| {
                 (t.1..k).any(|j| {
                     matches!(

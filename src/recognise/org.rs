@@ -143,6 +143,14 @@ impl Recogniser for OrgPatternRecogniser {
                         && (INSTITUTIONS.contains(&ctx.tok(i)) || ctx.tok(i) == "Corporation")
                     || plural_possessive(ctx, w, at)
             });
+            // "Ursula von der Leyen and European Council President": a
+            // run after a name's particle ends a person's name; the body
+            // starts after "and".
+            if first > 0 && super::person::PARTICLES.contains(&ctx.lower[first - 1]) {
+                if let Some(a) = (first..i).find(|&k| ctx.lower[k] == "and") {
+                    first = a + 1;
+                }
+            }
             // Right: "of [the] Capitalised…" (Ministry of Foreign Affairs),
             // for the heads of institutions; a company is not "of the US".
             let mut last = i;

@@ -20,7 +20,7 @@ pub struct PersonRecogniser {
 }
 
 /// Lower-case words that may stand inside a name (`Ursula von der Leyen`).
-const PARTICLES: &[&str] = &[
+pub(crate) const PARTICLES: &[&str] = &[
     "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el",
     "abu", "ben", "dos", "das", "del", "ter", "zu",
 ];
