@@ -1945,3 +1945,9 @@ fn a_name_particle_ends_a_person_not_a_bodys_name() {
         assert_has(&kg, p, "negotiated", "Lima Accord");
     }
 }
+#[test]
+fn renouncing_or_tearing_up_a_treaty_is_withdrawing() {
+    let kg = graph(&["Climate news\n\nThe Lima Protocol was adopted in 1997. In March 2001, President Taro Kato renounced the agreement. Chile tore up the Lima Protocol."]);
+    assert_has(&kg, "Taro Kato", "withdrewFrom", "Lima Protocol");
+    assert_has(&kg, "Chile", "withdrewFrom", "Lima Protocol");
+}
