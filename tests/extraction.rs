@@ -1951,3 +1951,12 @@ fn renouncing_or_tearing_up_a_treaty_is_withdrawing() {
     assert_has(&kg, "Taro Kato", "withdrewFrom", "Lima Protocol");
     assert_has(&kg, "Chile", "withdrewFrom", "Lima Protocol");
 }
+#[test]
+fn negotiating_with_a_party_is_negotiating_the_articles_agreement() {
+    let kg = graph(&["Nuclear news\n\nThe Lima Accord was signed in Vienna. Secretary of State Taro Kato, who spent two years negotiating face to face with Lena Marsh, spoke. The accord ends a dispute."]);
+    assert_has(&kg, "Taro Kato", "negotiated", "Lima Accord");
+    assert_has(&kg, "Lena Marsh", "negotiated", "Lima Accord");
+    // Talks may be of anything else.
+    let kg = graph(&["Nuclear news\n\nThe Lima Accord was signed in Vienna. Taro Kato, who held talks with Lena Marsh, spoke. The accord ends a dispute."]);
+    assert_does_not(&kg, "Lena Marsh", "negotiated");
+}

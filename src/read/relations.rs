@@ -735,7 +735,20 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                         talks(ctx, &ms, sentence, site, a, &mut acc);
                     }
                 }
-                TriggerKind::Verb => verb(ctx, &ms, sentence, site, &mut acc),
+                TriggerKind::Verb => {
+                    // "Kerry, who spent two years negotiating face to face
+                    // with Zarif": negotiating with a party, no agreement
+                    // named, is the talks for the article's agreement.
+                    let talked = pred == "negotiated"
+                        && t.1 - t.0 == 1
+                        && ctx.lower[t.0].starts_with("negotiat")
+                        && main_agreement.is_some_and(|a| {
+                            negotiated_with(ctx, &ms, sentence, site, a, &mut acc)
+                        });
+                    if !talked {
+                        verb(ctx, &ms, sentence, site, &mut acc);
+                    }
+                }
                 TriggerKind::Noun => noun(ctx, &ms, sentence, site, &mut acc),
                 TriggerKind::Talks => {
                     if let Some(a) = main_agreement {
@@ -1702,6 +1715,83 @@ fn ms_office_at(ms: &[M], sentence: &[usize], tok: usize) -> bool {
 
 fn negated(ctx: &Context, t0: usize, floor: usize) -> bool {
     (t0.saturating_sub(3).max(floor)..t0).any(|k| NEGATIONS.contains(&ctx.lower[k]))
+}
+
+/// "X, who spent two years negotiating face to face with Y": an active
+/// "negotiate" (not "held talks": talks may be of anything) with no
+/// agreement after it, then "with" and a party (a few
+/// lower-case words between). The subject (the agent before ", who", or
+/// the subject right before the verb) and the party negotiated `agreement`.
+/// Whether it applied.
+fn negotiated_with(
+    ctx: &Context,
+    ms: &[M],
+    sentence: &[usize],
+    site: Site,
+    agreement: usize,
+    acc: &mut Acc,
+) -> bool {
+    let Site {
+        t,
+        pred,
+        clause_start,
+        end_tok,
+        span: (s_start, s_end),
+    } = site;
+    let Some(with) = (t.1..end_tok.min(t.1 + 5))
+        .take_while(|&k| ctx.token(k).kind == TokenKind::Word && !ctx.token(k).capitalised)
+        .find(|&k| ctx.lower[k] == "with")
+    else {
+        return false;
+    };
+    // An agreement after the verb is its object: left to `verb`.
+    if (t.1..with).any(|k| ms_agreement_at(ms, sentence, k)) || negated(ctx, t.0, clause_start) {
+        return false;
+    }
+    let partners = prepositional_agents(ctx, ms, sentence, with, end_tok, &["with"]);
+    if partners.is_empty() || partners.iter().any(|m| m.kind == EntityKind::Agreement) {
+        return false;
+    }
+    let first = sentence.first().map_or(t.0, |&k| ms[k].first);
+    let who = (first.max(t.0.saturating_sub(15))..t.0)
+        .rev()
+        .find(|&r| ctx.lower[r] == "who" && r > 0 && ctx.tok(r - 1) == ",");
+    let subjects: Vec<M> = match who {
+        Some(r) => sentence
+            .iter()
+            .map(|&k| ms[k])
+            .filter(|m| is_agent(m) && m.end == r - 1)
+            .collect(),
+        None => {
+            let group = subject_group(ctx, ms, sentence, clause_start, t.0);
+            let k = back_over(ctx, t.0, clause_start, adverbial);
+            if group.last().is_some_and(|m| m.end == k) {
+                group
+            } else {
+                vec![]
+            }
+        }
+    };
+    if subjects.is_empty() {
+        return false;
+    }
+    for m in subjects.iter().chain(&partners) {
+        acc.add(
+            m.entity,
+            pred,
+            agreement,
+            s_start,
+            s_end,
+            "relation.negotiated-with",
+        );
+    }
+    true
+}
+
+fn ms_agreement_at(ms: &[M], sentence: &[usize], tok: usize) -> bool {
+    sentence
+        .iter()
+        .any(|&k| ms[k].kind == EntityKind::Agreement && ms[k].first <= tok && tok < ms[k].end)
 }
 
 fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) {
