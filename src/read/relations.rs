@@ -1517,7 +1517,7 @@ fn relative_antecedent(ctx: &Context, ms: &[M], sentence: &[usize], t0: usize) -
     // The last relative pronoun before that comma that follows an
     // agent and a comma; no other clause break in between.
     let agent_ends = |e: usize| sentence.iter().any(|&i| is_agent(&ms[i]) && ms[i].end == e);
-    let (_, end) = (first + 2..comma).rev().find_map(|r| {
+    let end = (first + 2..comma).rev().find_map(|r| {
         let fits = matches!(ctx.lower[r], "who" | "which")
             && ctx.tok(r - 1) == ","
             // A dot inside the sentence is an abbreviation's ("the U.S. team").
@@ -1526,11 +1526,11 @@ fn relative_antecedent(ctx: &Context, ms: &[M], sentence: &[usize], t0: usize) -
             return None;
         }
         if agent_ends(r - 1) {
-            return Some((r, r - 1));
+            return Some(r - 1);
         }
         // "X, Obama's trade representative, who led the team, signed":
         // the person a title stands in apposition to.
-        apposed_title(ctx, ms, sentence, r - 1).map(|e| (r, e))
+        apposed_title(ctx, ms, sentence, r - 1)
     })?;
     let group = subject_group(ctx, ms, sentence, first, end);
     let group: Vec<M> = group
