@@ -652,7 +652,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                 (EntityKind::Person, _)
                     if gap == [","]
                         && is_agent(&y)
-                        && matches!(ctx.lower.get(y.end), Some(&("'s" | "’s")))
+                        && possessive_at(ctx, y.end)
                         && in_s.get(wi + 2).is_some_and(|&o| {
                             ms[o].kind == EntityKind::Office
                                 && ms[o].first == y.end + 1
@@ -1247,7 +1247,7 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
     // "Japan's economy and trade minister, Hiroshi Kajiyama,": the owner
     // of a post whose holder is named says whose post it is.
     let owner_of_title = |m: &M| {
-        matches!(ctx.lower.get(m.end), Some(&("’s" | "'s")))
+        possessive_at(ctx, m.end)
             && inside.iter().any(|o| {
                 o.kind == EntityKind::Office
                     && o.first > m.end
@@ -1311,7 +1311,7 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
         // title in apposition to the person before it.
         if m.first == pos + 1
             && ctx.tok(pos) == ","
-            && matches!(ctx.lower.get(m.end), Some(&("'s" | "’s")))
+            && possessive_at(ctx, m.end)
             && group
                 .last()
                 .is_some_and(|g| g.kind == EntityKind::Person && g.end == pos)
@@ -1608,7 +1608,7 @@ fn apposed_subject(
     let a = first.end + 1;
     let opens = match sentence.iter().map(|&i| ms[i]).find(|m| m.first == a) {
         Some(m) if m.kind == EntityKind::Office => true,
-        Some(m) => matches!(ctx.lower.get(m.end), Some(&("'s" | "’s"))),
+        Some(m) => possessive_at(ctx, m.end),
         None => !ctx.token(a).capitalised || DETERMINERS.contains(&ctx.lower[a]),
     };
     let plain = (a..k - 1).all(|g| {
@@ -1708,13 +1708,33 @@ fn numbered_apposition(
 }
 
 fn ms_office_at(ms: &[M], sentence: &[usize], tok: usize) -> bool {
+    kind_at(ms, sentence, tok, EntityKind::Office)
+}
+
+/// Whether a mention of `kind` in the sentence covers token `tok`.
+fn kind_at(ms: &[M], sentence: &[usize], tok: usize, kind: EntityKind) -> bool {
     sentence
         .iter()
-        .any(|&k| ms[k].kind == EntityKind::Office && ms[k].first <= tok && tok < ms[k].end)
+        .any(|&k| ms[k].kind == kind && ms[k].first <= tok && tok < ms[k].end)
 }
 
 fn negated(ctx: &Context, t0: usize, floor: usize) -> bool {
     (t0.saturating_sub(3).max(floor)..t0).any(|k| NEGATIONS.contains(&ctx.lower[k]))
+}
+
+/// What a negated trigger says: not signing, ratifying, approving … a text
+/// is rejecting it; other negated acts ("did not negotiate") say nothing.
+fn refusal(pred: &str) -> Option<&'static str> {
+    matches!(
+        pred,
+        "signed" | "ratified" | "approved" | "endorsed" | "finalized" | "joined"
+    )
+    .then_some("rejected")
+}
+
+/// Whether token `k` is a possessive "'s".
+fn possessive_at(ctx: &Context, k: usize) -> bool {
+    matches!(ctx.lower.get(k), Some(&("'s" | "’s")))
 }
 
 /// "X, who spent two years negotiating face to face with Y": an active
@@ -1745,7 +1765,9 @@ fn negotiated_with(
         return false;
     };
     // An agreement after the verb is its object: left to `verb`.
-    if (t.1..with).any(|k| ms_agreement_at(ms, sentence, k)) || negated(ctx, t.0, clause_start) {
+    if (t.1..with).any(|k| kind_at(ms, sentence, k, EntityKind::Agreement))
+        || negated(ctx, t.0, clause_start)
+    {
         return false;
     }
     let partners = prepositional_agents(ctx, ms, sentence, with, end_tok, &["with"]);
@@ -1788,12 +1810,6 @@ fn negotiated_with(
     true
 }
 
-fn ms_agreement_at(ms: &[M], sentence: &[usize], tok: usize) -> bool {
-    sentence
-        .iter()
-        .any(|&k| ms[k].kind == EntityKind::Agreement && ms[k].first <= tok && tok < ms[k].end)
-}
-
 fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) {
     let Site {
         t,
@@ -1822,13 +1838,9 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         k > clause_start && DETERMINERS.contains(&ctx.lower[k - 1])
     };
     if negated(ctx, t.0, clause_start) {
-        if matches!(
-            pred.as_str(),
-            "signed" | "ratified" | "approved" | "endorsed" | "finalized" | "joined"
-        ) {
-            pred = "rejected".into();
-        } else {
-            return;
+        match refusal(&pred) {
+            Some(p) => pred = p.into(),
+            None => return,
         }
     }
     // "signed up to the accord", "signed on to the plan": a particle.
@@ -2304,9 +2316,9 @@ fn noun(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
     }
     // "voted to freeze ratification of the deal": no ratification.
     let pred = if negated(ctx, t.0, clause_start) {
-        match pred {
-            "signed" | "ratified" | "approved" | "endorsed" | "finalized" | "joined" => "rejected",
-            _ => return,
+        match refusal(pred) {
+            Some(p) => p,
+            None => return,
         }
     } else {
         pred
