@@ -676,7 +676,7 @@ fn link_offices(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut Ass
                 Some(c) => c.clone(),
                 None => {
                     let h = held.get(&(title.clone(), modifier.clone()));
-                    let t = taken.entry((title, modifier)).or_default();
+                    let t = taken.entry((title.clone(), modifier.clone())).or_default();
                     // Only a country the document speaks much of: a
                     // passing place near the name is no post's country.
                     let top = &doc.country_rank[..doc.country_rank.len().min(NEAR_TOP)];
@@ -699,6 +699,10 @@ fn link_offices(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut Ass
                         .cloned();
                     if let Some(c) = &c {
                         t.insert(c.clone());
+                        // A holder's post, once given its country, is held.
+                        if holder.is_some() {
+                            held.entry((title, modifier)).or_default().insert(c.clone());
+                        }
                     }
                     per_holder.insert(key, c.clone());
                     c

@@ -111,7 +111,10 @@ fn split_names(text: &str, start: usize, end: usize, piece: &mut impl FnMut(usiz
             if c != '-' || i == 0 {
                 continue;
             }
-            let before = s[from..i].chars().next().is_some_and(char::is_uppercase);
+            // "then-Defence Minister", "ex-President": a word of time
+            // before a title is a word of its own.
+            let before = s[from..i].chars().next().is_some_and(char::is_uppercase)
+                || from == 0 && matches!(&s[..i], "then" | "ex");
             let after = s[i + 1..].chars().next().is_some_and(char::is_uppercase);
             if before && after {
                 piece(start + from, start + i);

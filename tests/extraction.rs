@@ -66,6 +66,14 @@ fn assert_has(kg: &KnowledgeGraph, s: &str, p: &str, o: &str) {
     );
 }
 
+fn assert_does_not_have(kg: &KnowledgeGraph, s: &str, p: &str, o: &str) {
+    let t = triples(kg);
+    assert!(
+        !t.iter().any(|(a, b, c)| a == s && b == p && c == o),
+        "unexpected ({s}, {p}, {o}) in {t:#?}"
+    );
+}
+
 #[test]
 fn apposition_with_a_possessive_country() {
     let kg = graph(&["Ukraine's prime minister, Denys Shmyhal, said talks would go on."]);
@@ -1959,4 +1967,131 @@ fn negotiating_with_a_party_is_negotiating_the_articles_agreement() {
     // Talks may be of anything else.
     let kg = graph(&["Nuclear news\n\nThe Lima Accord was signed in Vienna. Taro Kato, who held talks with Lena Marsh, spoke. The accord ends a dispute."]);
     assert_does_not(&kg, "Lena Marsh", "negotiated");
+}
+#[test]
+fn a_country_after_the_holders_name_is_the_titles() {
+    let kg = graph(&["Iran news\n\nIran and Oman held talks in Muscat. Iran wants a deal. In Oman, President Taro Kato of France met Iranian envoys. Chancellor Lena Marsh of Germany spoke to Iran's foreign minister in Oman. Prime Minister Ada Quill of Britain had issued a joint statement with Iran."]);
+    assert_has(&kg, "Taro Kato", "holdsOffice", "President of France");
+    assert_has(&kg, "Lena Marsh", "holdsOffice", "Chancellor of Germany");
+    assert_has(
+        &kg,
+        "Ada Quill",
+        "holdsOffice",
+        "Prime Minister of the United Kingdom",
+    );
+}
+#[test]
+fn an_owners_title_in_apposition_is_the_one_after_the_possessive() {
+    let kg = graph(&["US news\n\nThe United States left the deal. Taro Kato, the president's national security adviser, has said so."]);
+    assert_has(
+        &kg,
+        "Taro Kato",
+        "holdsOffice",
+        "National Security Advisor of the United States",
+    );
+    let t = triples(&kg);
+    assert!(
+        !t.iter()
+            .any(|(s, p, o)| s == "Taro Kato" && p == "holdsOffice" && o.starts_with("President")),
+        "{t:#?}"
+    );
+}
+#[test]
+fn regnal_numbers_apostrophes_and_then_titles_belong_to_names() {
+    let kg = graph(&["Morocco news\n\nMorocco signed the deal. King Mohammed VI received the delegation. Later Mohammed VI spoke. Ana Le Floc’h, the president of Coordination Rurale, called it a betrayal. It was signed with then-Defence Minister Hulusi Akar of Turkey."]);
+    assert_has(&kg, "Mohammed VI", "holdsOffice", "King of Morocco");
+    assert_has(
+        &kg,
+        "Ana Le Floc’h",
+        "holdsOffice",
+        "President of Coordination Rurale",
+    );
+    assert_has(
+        &kg,
+        "Hulusi Akar",
+        "holdsOffice",
+        "Minister of Defence of Turkey",
+    );
+}
+#[test]
+fn an_agreement_that_agents_signed_in_a_relative_clause() {
+    let kg = graph(&["Gulf news\n\nOman counts the move as part of the Lima Accords, the agreements that the UAE and Bahrain signed with Israel in September."]);
+    assert_has(&kg, "United Arab Emirates", "signed", "Lima Accords");
+    assert_has(&kg, "Bahrain", "signed", "Lima Accords");
+    assert_has(&kg, "Israel", "signed", "Lima Accords");
+}
+#[test]
+fn a_regions_adjective_names_no_country() {
+    let kg = graph(&["Trade news\n\nTalks on a trade agreement between the European Union and the South American bloc Mercosur were concluded."]);
+    let t = triples(&kg);
+    assert!(
+        !t.iter()
+            .any(|(s, _, _)| s == "United States" || s.starts_with("South")),
+        "{t:#?}"
+    );
+    assert_does(&kg, "Mercosur", "partyTo");
+    assert_does(&kg, "European Union", "partyTo");
+}
+#[test]
+fn a_country_written_as_its_long_name_is_no_body() {
+    let kg = graph(&[
+        "Grain news\n\nToday’s decision by the Russian Federation will strike a blow, Turkey said.",
+    ]);
+    let labels: Vec<String> = kg.graph.node_weights().map(|e| e.label.clone()).collect();
+    assert!(labels.contains(&"Russia".to_string()), "{labels:?}");
+    assert!(
+        !labels.contains(&"Russian Federation".to_string()),
+        "{labels:?}"
+    );
+}
+#[test]
+fn a_post_one_holder_took_is_not_anothers() {
+    let kg = graph(&["Grain news\n\nTurkey wants the deal. “I believe my friend wants this,” President Taro Kato told reporters in Ankara. Turkey and Russia met in Istanbul. Russia left the deal. Lena Marsh said she had written to President Ivan Petrov about the grain deal with Turkey."]);
+    assert_has(&kg, "Taro Kato", "holdsOffice", "President of Turkey");
+    assert_does_not_have(&kg, "Ivan Petrov", "holdsOffice", "President of Turkey");
+}
+#[test]
+fn a_title_with_a_name_in_apposition_after_it_is_that_names() {
+    let kg = graph(&["Grain news\n\nIn a ceremony hosted by Taro Kato, Russia’s defence minister, Ivan Petrov, and Ukraine’s infrastructure minister, Lena Marsh, signed the Lima Accord. Japan's ambassador to the United States, Ada Quill, said so."]);
+    assert_has(
+        &kg,
+        "Ivan Petrov",
+        "holdsOffice",
+        "Minister of Defence of Russia",
+    );
+    assert_has(
+        &kg,
+        "Lena Marsh",
+        "holdsOffice",
+        "Minister of Infrastructure of Ukraine",
+    );
+    assert_does_not_have(
+        &kg,
+        "Taro Kato",
+        "holdsOffice",
+        "Minister of Defence of Russia",
+    );
+    assert_has(&kg, "Ada Quill", "holdsOffice", "Ambassador of Japan");
+}
+#[test]
+fn terminating_a_deal_with_a_party_or_pulling_a_country_out_of_it() {
+    let kg = graph(&["Trade news\n\nLast year, the US terminated the Lima Agreement with the EU. President Taro Kato announced that he was pulling Japan out of the Lima Agreement."]);
+    assert_has(&kg, "United States", "withdrewFrom", "Lima Agreement");
+    assert_has(&kg, "European Union", "partyTo", "Lima Agreement");
+    assert_does_not_have(&kg, "European Union", "withdrewFrom", "Lima Agreement");
+    assert_has(&kg, "Japan", "withdrewFrom", "Lima Agreement");
+    assert_has(&kg, "Taro Kato", "withdrewFrom", "Lima Agreement");
+}
+#[test]
+fn each_by_phrase_and_the_party_a_signer_signed_for() {
+    let kg = graph(&["Gulf news\n\nThe Lima Declaration was signed in Rabat by Prime Minister Taro Kato for Morocco, by Lena Marsh for the United States, and by Ivan Petrov."]);
+    for agent in [
+        "Taro Kato",
+        "Lena Marsh",
+        "Ivan Petrov",
+        "Morocco",
+        "United States",
+    ] {
+        assert_has(&kg, agent, "signed", "Lima Declaration");
+    }
 }

@@ -22,8 +22,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::ingest::Document;
 use crate::recognise::{
-    resolve_overlaps, squash_spaces, surname_key, Context, Covered, Detail, EntityKind, Mention,
-    Recognisers,
+    country_after_holder, resolve_overlaps, squash_spaces, surname_key, Context, Covered, Detail,
+    EntityKind, Mention, Recognisers,
 };
 use crate::rules::Rules;
 use crate::segment::{segment, CharIndex, TokenKind};
@@ -176,6 +176,7 @@ impl Reader {
         let mut mentions = resolve_overlaps(self.recognisers.candidates(&ctx));
         let furniture = Covered::new(self.page_furniture(text));
         mentions.retain(|m| !furniture.contains_span(m.start, m.end));
+        country_after_holder(text, &mut mentions);
         let country_rank = rank_countries(&mentions);
         let mut b = Builder::new(&ctx);
         b.group(mentions);

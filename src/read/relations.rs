@@ -580,6 +580,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
     for (si, s) in ctx.seg.sentences.iter().enumerate() {
         let in_s = in_sentence(&ms, s.first_token, s.end_token);
         acquisitions(ctx, &ms, &in_s, si, &mut acc);
+        pulled_out(ctx, &ms, &in_s, si, &mut acc);
         // holdsOffice: "President Zelensky", "Bessent, U.S. Treasury Secretary,".
         for (wi, w) in in_s.windows(2).enumerate() {
             let (x, y) = (ms[w[0]], ms[w[1]]);
@@ -606,10 +607,20 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             // "between Erdogan, Sweden's then prime minister Magdalena
             // Andersson and …": a title right before a name is that name's,
             // not an apposition to the name before it.
+            // "hosted by Erdogan, Russia's defence minister, Sergei Shoigu,
+            // and …": a country's title with a name in apposition after it.
             let titles_next_name = |k: usize| {
-                ms[in_s[k]].kind == EntityKind::Office
+                let o = ms[in_s[k]];
+                o.kind == EntityKind::Office
                     && in_s.get(k + 1).is_some_and(|&n| {
-                        ms[n].kind == EntityKind::Person && ms[n].first == ms[in_s[k]].end
+                        let n = ms[n];
+                        n.kind == EntityKind::Person
+                            && (n.first == o.end
+                                || n.first == o.end + 1
+                                    && ctx.tok(o.end) == ","
+                                    && possessive_at(ctx, o.first + 1)
+                                    && n.end < ctx.len()
+                                    && matches!(ctx.tok(n.end), "," | ")"))
                     })
             };
             match (x.kind, y.kind) {
@@ -647,6 +658,27 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                         }
                     }
                 }
+                // "Japan's ambassador to the United States, Koji Tomita":
+                // the post's "to X" between it and the name.
+                (EntityKind::Office, EntityKind::Country | EntityKind::Organization)
+                    if matches!(gap[..], ["to"] | ["to", "the"])
+                        && in_s.get(wi + 2).is_some_and(|&n| {
+                            ms[n].kind == EntityKind::Person
+                                && ms[n].first == y.end + 1
+                                && ctx.tok(y.end) == ","
+                        }) =>
+                {
+                    if let Some(&n) = in_s.get(wi + 2) {
+                        acc.add(
+                            ms[n].entity,
+                            "holdsOffice",
+                            x.entity,
+                            s.start,
+                            s.end,
+                            "holds.apposition",
+                        );
+                    }
+                }
                 // "Michael Froman, Obama's trade representative,": a title
                 // owned by the agent after the comma is the person's.
                 (EntityKind::Person, _)
@@ -675,11 +707,23 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                 | (EntityKind::Person, EntityKind::Office)
                     if apposition && !titles_next_name(wi + 1) =>
                 {
-                    let (p, o) = if x.kind == EntityKind::Person {
+                    let (p, mut o) = if x.kind == EntityKind::Person {
                         (x, y)
                     } else {
                         (y, x)
                     };
+                    // "John Bolton, the president's national security
+                    // adviser": the title owned, not its owner's.
+                    if x.kind == EntityKind::Person && possessive_at(ctx, o.end) {
+                        match in_s.get(wi + 2).map(|&k| ms[k]) {
+                            Some(owned)
+                                if owned.kind == EntityKind::Office && owned.first == o.end + 1 =>
+                            {
+                                o = owned;
+                            }
+                            _ => {}
+                        }
+                    }
                     acc.add(
                         p.entity,
                         "holdsOffice",
@@ -900,6 +944,73 @@ fn members(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Ac
     for m in sentence.iter().map(|&k| ms[k]) {
         if m.first >= t.1 && m.end <= stop && is_agent(&m) && m.kind != EntityKind::Person {
             acc.add(m.entity, pred, a.entity, s_start, s_end, "relation.members");
+        }
+    }
+}
+
+/// "Trump pulled the United States out of the accord", "he was taking
+/// Britain out of the treaty": the agent taken out and the subject who
+/// took it both withdrew from the agreement.
+fn pulled_out(ctx: &Context, ms: &[M], in_s: &[usize], si: usize, acc: &mut Acc) {
+    let s = ctx.seg.sentences[si];
+    for (n, &k) in in_s.iter().enumerate() {
+        let taken = ms[k];
+        if !is_agent(&taken) || taken.kind == EntityKind::Person || taken.first < s.first_token + 1
+        {
+            continue;
+        }
+        let mut v = taken.first - 1;
+        if ctx.lower[v] == "the" && v > s.first_token {
+            v -= 1;
+        }
+        let verb = ctx.lower[v];
+        if !matches!(
+            verb,
+            "pull" | "pulls" | "pulled" | "pulling" | "take" | "takes" | "took" | "taking"
+        ) || ctx.lower.get(taken.end..taken.end + 2) != Some(&["out", "of"][..])
+        {
+            continue;
+        }
+        let Some(a) = in_s[n + 1..]
+            .iter()
+            .map(|&j| ms[j])
+            .find(|m| m.kind == EntityKind::Agreement)
+            .filter(|m| {
+                m.first >= taken.end + 2
+                    && m.first - (taken.end + 2) <= 3
+                    && (taken.end + 2..m.first).all(|g| OBJECT_GAP.contains(&ctx.lower[g]))
+            })
+        else {
+            continue;
+        };
+        if negated(ctx, v, s.first_token) {
+            continue;
+        }
+        acc.add(
+            taken.entity,
+            "withdrewFrom",
+            a.entity,
+            s.start,
+            s.end,
+            "relation.pulled-out",
+        );
+        let clause_start = (s.first_token..v)
+            .rev()
+            .find(|&g| CLAUSE_MARKERS.contains(&ctx.lower[g]))
+            .map_or(s.first_token, |g| g + 1);
+        let mut subjects = subject_group(ctx, ms, in_s, clause_start, v);
+        if subjects.is_empty() {
+            subjects = carried_subject(ctx, ms, s.first_token, clause_start, v);
+        }
+        for m in subjects {
+            acc.add(
+                m.entity,
+                "withdrewFrom",
+                a.entity,
+                s.start,
+                s.end,
+                "relation.pulled-out",
+            );
         }
     }
 }
@@ -1360,6 +1471,19 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
                         || ctx.token(k).kind == TokenKind::Word
                             && (!ctx.token(k).capitalised || describing_compound(ctx.tok(k)))
                             && !GROUP_BREAKS.contains(&w)
+                })
+            // "and the South American bloc Mercosur": capitalised words
+            // describing a common noun right before the name.
+            || joined
+                && gap.len() <= 6
+                && m.first > 0
+                && ctx.token(m.first - 1).kind == TokenKind::Word
+                && !ctx.token(m.first - 1).capitalised
+                && gap.clone().all(|k| {
+                    let w = ctx.lower[k];
+                    w == ","
+                        || w == "and"
+                        || ctx.token(k).kind == TokenKind::Word && !GROUP_BREAKS.contains(&w)
                 });
         if !gap_ok {
             break;
@@ -1994,10 +2118,15 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
             .map(|&k| ms[k])
             .find(|m| m.kind == EntityKind::Agreement && m.first > a.end)
             .map_or(s_end_tok, |m| m.first);
+        // "X terminated an agreement with Y": Y is a party, not a quitter.
+        let with_pred = match pred.as_str() {
+            "withdrewFrom" | "rejected" => "partyTo",
+            p => p,
+        };
         for m in prepositional_agents(ctx, ms, sentence, a.end, until, &["with"]) {
             acc.add(
                 m.entity,
-                &pred,
+                with_pred,
                 a.entity,
                 s_start,
                 s_end,
@@ -2046,34 +2175,50 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         // Right before, or before the rest of its long name ("the
         // Agreement on the Path to Normalisation of Relations between
         // Kosovo and Serbia, which").
+        // "the Abraham Accords, the agreements that": or an apposition of
+        // a few lower-case words.
+        let apposition = |from: usize| {
+            ctx.tok(from) == ","
+                && ctx.lower.get(from + 1) == Some(&"the")
+                && k - from <= 6
+                && (from + 2..k).all(|g| {
+                    ctx.token(g).kind == TokenKind::Word
+                        && !ctx.token(g).capitalised
+                        && !CLAUSE_MARKERS.contains(&ctx.lower[g])
+                })
+        };
         let antecedent = sentence.iter().map(|&i| ms[i]).rfind(|m| {
             m.kind == EntityKind::Agreement
                 && m.end <= k
                 && k - m.end <= 12
-                && (m.end..k).all(|g| {
+                && ((m.end..k).all(|g| {
                     ctx.is_cap_word(g)
                         || matches!(
                             ctx.lower[g],
                             "of" | "to" | "between" | "and" | "the" | "on" | "for"
                         )
-                })
+                }) || apposition(m.end))
         });
         let subjects = subject_group(ctx, ms, sentence, clause_start, t.0);
-        let active = subjects.first().is_some_and(|m| m.first == clause_start)
+        // "that the UAE and Bahrain signed": an article before the subject.
+        let subject_at = if ctx.lower[clause_start] == "the" {
+            clause_start + 1
+        } else {
+            clause_start
+        };
+        let active = subjects.first().is_some_and(|m| m.first == subject_at)
             && subjects.last().is_some_and(|m| {
                 (m.end..t.0)
                     .all(|g| AUXILIARY.contains(&ctx.lower[g]) && !BE_FORMS.contains(&ctx.lower[g]))
             });
         if let (Some(a), true) = (antecedent, active) {
-            for m in subjects {
-                acc.add(
-                    m.entity,
-                    &pred,
-                    a.entity,
-                    s_start,
-                    s_end,
-                    "relation.verb-relative-object",
-                );
+            // "which X signed with Y": Y too.
+            let with = prepositional_agents(ctx, ms, sentence, t.1, s_end_tok, &["with"]);
+            let rules = std::iter::repeat("relation.verb-relative-object")
+                .zip(subjects)
+                .chain(std::iter::repeat("relation.verb-with").zip(with));
+            for (rule, m) in rules {
+                acc.add(m.entity, &pred, a.entity, s_start, s_end, rule);
             }
             return;
         }
@@ -2166,7 +2311,8 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
             if matches!(ctx.tok(k), ";" | ":" | "\"" | "“" | "”") {
                 break;
             }
-            if ctx.lower[k] == "and" && ctx.lower[k + 1] == "by" {
+            // ", by Y": a list of "by" phrases.
+            if matches!(ctx.lower[k], "and" | ",") && ctx.lower[k + 1] == "by" {
                 by.extend(prepositional_agents(
                     ctx,
                     ms,
@@ -2179,6 +2325,15 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
             k += 1;
         }
     }
+    // "signed by Prime Minister X for Morocco": the party a signer
+    // signed for.
+    let for_parties: Vec<M> = by
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && ctx.lower.get(m.end) == Some(&"for"))
+        .flat_map(|m| prepositional_agents(ctx, ms, sentence, m.end, s_end_tok, &["for"]))
+        .filter(|m| m.kind != EntityKind::Person)
+        .collect();
+    by.extend(for_parties);
     // "signed by 30 countries, including X and Y": the named members of
     // an unnamed group of agents.
     if by.is_empty() && ctx.lower.get(t.1).is_some_and(|w| *w == "by") {

@@ -108,6 +108,9 @@ fn is_word_char(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric())
 }
 
+/// Words that make a demonym after them a region's adjective.
+const REGION_WORDS: &[&str] = &["South", "North", "Latin", "Central", "East", "West"];
+
 impl Recogniser for Gazetteer {
     fn name(&self) -> &'static str {
         "gazetteer"
@@ -123,6 +126,18 @@ impl Recogniser for Gazetteer {
                 continue;
             }
             let (kind, label, rule, detail) = match &self.entries[m.pattern().as_usize()] {
+                // "the South American bloc", "Latin American leaders": a
+                // region's adjective, not the country's ("South African"
+                // is a demonym of its own, the longer match).
+                Entry::Country { rule, .. }
+                    if *rule == "country.demonym"
+                        && text[..m.start()]
+                            .strip_suffix([' ', '-'])
+                            .and_then(|t| t.rsplit([' ', '\n']).next())
+                            .is_some_and(|w| REGION_WORDS.contains(&w)) =>
+                {
+                    continue;
+                }
                 Entry::Country { name, rule } => {
                     (EntityKind::Country, name.clone(), *rule, Detail::Country)
                 }

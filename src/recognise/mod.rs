@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 pub use agreement::{topic_key, AgreementRecogniser};
 pub use date::DateRecogniser;
 pub use gazetteer::Gazetteer;
-pub use office::{office_label, OfficeRecogniser};
+pub use office::{country_after_holder, office_label, OfficeRecogniser};
 pub use org::OrgPatternRecogniser;
 pub use person::{surname_key, PersonRecogniser};
 pub(crate) use slot::describing_compound;
@@ -478,13 +478,12 @@ impl Covered {
 
 /// `We’re`, `Don't`: an apostrophe followed by a lower-case letter.
 fn is_contraction(w: &str) -> bool {
-    let mut chars = w.chars();
-    while let Some(c) = chars.next() {
-        if c == '\'' || c == '’' {
-            return chars.next().is_some_and(char::is_lowercase);
-        }
-    }
-    false
+    // "Don't", "It's", "We'll"; not "Le Floc’h" or "O'Brien".
+    w.find(['\'', '’']).is_some_and(|i| {
+        let rest = &w[i..];
+        let suffix = rest.trim_start_matches(['\'', '’']);
+        matches!(suffix, "t" | "s" | "ll" | "d" | "ve" | "re" | "m")
+    })
 }
 
 /// A name as written, its runs of white space (line breaks too) made one

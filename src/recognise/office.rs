@@ -395,7 +395,15 @@ impl Recogniser for OfficeRecogniser {
                 if first == 0 || !ctx.adjacent(first - 1) {
                     break;
                 }
-                let p = first - 1;
+                let mut p = first - 1;
+                // "then-Defence Minister": the modifier before a hyphen.
+                if ctx.tok(p) == "-"
+                    && p > 0
+                    && ctx.token(p).start == ctx.token(p - 1).end
+                    && self.modifiers.contains_key(ctx.lower[p - 1])
+                {
+                    p -= 1;
+                }
                 if let Some(m) = self.modifiers.get(ctx.lower[p]) {
                     if m == "-" {
                         // "newly-appointed": says nothing of the post.
@@ -669,4 +677,48 @@ fn counterparts(ctx: &Context, by_end: &BTreeMap<usize, &Mention>, new: &mut Vec
         });
     }
     new.extend(found);
+}
+
+/// "President Emmanuel Macron of France", "Prime Minister Theresa May of
+/// Britain,": a country written after the holder's name is the country of
+/// the title before it. `mentions` are sorted by start; a title that has
+/// its jurisdiction keeps it, and "May of Britain's party" is no such
+/// country (a possessive makes it an owner).
+pub fn country_after_holder(text: &str, mentions: &mut [Mention]) {
+    for i in 0..mentions.len().saturating_sub(2) {
+        let (office, person, country) = (&mentions[i], &mentions[i + 1], &mentions[i + 2]);
+        let Detail::Office {
+            title,
+            jurisdiction: None,
+            modifier,
+            national: true,
+        } = &office.detail
+        else {
+            continue;
+        };
+        let between = |a: usize, b: usize| text.get(a..b).unwrap_or("x");
+        let after = text.get(country.end..).unwrap_or("");
+        let closed = !after.starts_with(['\'', '’', '-']);
+        if person.kind != EntityKind::Person
+            || country.kind != EntityKind::Country
+            || !between(office.end, person.start).trim().is_empty()
+            || !matches!(between(person.end, country.start), " of " | " of the ")
+            || !closed
+        {
+            continue;
+        }
+        let j = EntityRef {
+            kind: EntityKind::Country,
+            name: country.label.clone(),
+        };
+        let label = office_label(title, Some(&j), modifier.as_deref());
+        let detail = Detail::Office {
+            title: title.clone(),
+            jurisdiction: Some(j),
+            modifier: modifier.clone(),
+            national: true,
+        };
+        mentions[i].label = label;
+        mentions[i].detail = detail;
+    }
 }

@@ -188,6 +188,13 @@ impl Recogniser for OrgPatternRecogniser {
             }
             let start = ctx.token(first).start;
             let end = ctx.token(last).end;
+            // "the Russian Federation": a country's own name, no body.
+            if countries
+                .get(&start)
+                .is_some_and(|ms| ms.iter().any(|m| m.end == end))
+            {
+                continue;
+            }
             let country = Self::country_at(&countries, start, end).map(|m| m.label.clone());
             new.push(pattern_mention(ctx, start, end, country));
         }

@@ -28,6 +28,30 @@ pub(crate) const PARTICLES: &[&str] = &[
 /// Months that are also surnames.
 const MONTH_SURNAMES: &[&str] = &["May", "June", "April", "August"];
 
+/// A regnal number: `II` to `XIX` (`I` alone is the pronoun).
+fn is_regnal(w: &str) -> bool {
+    matches!(
+        w,
+        "II" | "III"
+            | "IV"
+            | "V"
+            | "VI"
+            | "VII"
+            | "VIII"
+            | "IX"
+            | "X"
+            | "XI"
+            | "XII"
+            | "XIII"
+            | "XIV"
+            | "XV"
+            | "XVI"
+            | "XVII"
+            | "XVIII"
+            | "XIX"
+    )
+}
+
 /// A key for a surname that survives transliteration variants:
 /// `Zelensky`, `Zelenskyy` and `Zelenskiy` give the same key.
 pub fn surname_key(s: &str) -> String {
@@ -132,6 +156,11 @@ impl PersonRecogniser {
                 words += 1;
                 continue;
             }
+            // "Mohammed VI", "Charles III": a regnal number ends the name.
+            if is_regnal(ctx.tok(end)) && !blocked(end) {
+                end += 1;
+                break;
+            }
             // "Theresa May", "Brian May": a month after a known given name
             // is a surname, unless a day's number follows ("June 5").
             if end == i + 1
@@ -172,8 +201,20 @@ impl PersonRecogniser {
             .map(|i| ctx.tok(i))
             .filter(|w| *w != ".")
             .collect();
-        let surname = words.last().copied().unwrap_or_default().to_string();
-        let given = (words.len() > 1 && words[0].chars().count() > 1).then(|| words[0].to_string());
+        // "Mohammed VI": the name and its number go together, as a surname.
+        let (words, surname) = match words[..] {
+            [.., name, number] if is_regnal(number) => {
+                (&words[..words.len() - 2], format!("{name} {number}"))
+            }
+            _ => (
+                &words[..words.len().saturating_sub(1)],
+                words.last().copied().unwrap_or_default().to_string(),
+            ),
+        };
+        let given = words
+            .first()
+            .filter(|w| w.chars().count() > 1)
+            .map(|w| w.to_string());
         Mention {
             start,
             end: stop,

@@ -90,6 +90,28 @@ impl PartySlotRecogniser {
         Some(e)
     }
 
+    /// After a run of capitalised words ending at `e`: one or two
+    /// lower-case words ending in a descriptor, then a known name ("South
+    /// American bloc Mercosur"). One past the known name's end.
+    fn describes_known(&self, ctx: &Context, covered: &[bool], e: usize) -> Option<usize> {
+        let mut j = e;
+        while j < e + 2
+            && j < ctx.len()
+            && ctx.token(j).kind == TokenKind::Word
+            && !ctx.token(j).capitalised
+        {
+            j += 1;
+        }
+        if j == e || !self.descriptors.contains(ctx.lower[j - 1]) || !ctx.is_cap_word(j) {
+            return None;
+        }
+        let mut end = j;
+        while end < ctx.len() && covered[end] && ctx.is_cap_word(end) {
+            end += 1;
+        }
+        (end > j).then_some(end)
+    }
+
     /// A run of free capitalised words ending at `i`: its first token.
     fn run_left(&self, ctx: &Context, covered: &[bool], i: usize) -> Option<usize> {
         // Not the head of a known name.
@@ -177,10 +199,15 @@ impl Recogniser for PartySlotRecogniser {
                     }
                     // A known name ends the party too: "between PDVSA and …".
                     let e = match self.run_right(ctx, &covered, k) {
-                        Some(e) => {
-                            runs.push((k, e));
-                            e
-                        }
+                        // "the South American bloc Mercosur": words that
+                        // describe the known name after a descriptor.
+                        Some(e) => match self.describes_known(ctx, &covered, e) {
+                            Some(end) => end,
+                            None => {
+                                runs.push((k, e));
+                                e
+                            }
+                        },
                         None if k > b + 1 && covered[k - 1] && ctx.is_cap_word(k - 1) => k,
                         None => break,
                     };
