@@ -2095,3 +2095,17 @@ fn each_by_phrase_and_the_party_a_signer_signed_for() {
         assert_has(&kg, agent, "signed", "Lima Declaration");
     }
 }
+#[test]
+fn a_chief_negotiator_negotiated_the_articles_agreement() {
+    let kg = graph(&["Peace news\n\nColombia and the FARC signed the Lima Accord in Havana. The Lima Accord was hailed. The government's chief negotiator, Taro Kato, and the FARC's lead negotiator, Lena Marsh, announced the new text."]);
+    assert_has(&kg, "Taro Kato", "negotiated", "Lima Accord");
+    assert_has(&kg, "Lena Marsh", "negotiated", "Lima Accord");
+}
+#[test]
+fn a_countrys_people_in_the_plural_act_for_it_but_not_inside_a_name() {
+    let kg =
+        graph(&["Peace news\n\nColombians narrowly rejected the Lima Accord in a plebiscite."]);
+    assert_has(&kg, "Colombia", "rejected", "Lima Accord");
+    let kg = graph(&["Army news\n\nThe Royal Scots rejected the Lima Accord."]);
+    assert_does_not(&kg, "United Kingdom", "rejected");
+}

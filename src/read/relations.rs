@@ -865,6 +865,32 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
     for (c, o, start, end) in for_country {
         acc.add(c, "partyTo", o, start, end, "relation.office-country");
     }
+    // "The government's chief negotiator, X,": a negotiator's post is the
+    // talks for the agreement the article is about.
+    if let Some(a) = main_agreement {
+        let negotiators: Vec<(usize, Vec<Span>)> = acc
+            .found
+            .iter()
+            .filter(|((_, p, o), _)| {
+                p == "holdsOffice"
+                    && matches!(&b.entities[*o].detail, Detail::Office { title, modifier: None, .. }
+                        if title.ends_with("Negotiator"))
+            })
+            .map(|((s, _, _), ev)| (*s, ev.clone()))
+            .collect();
+        for (person, ev) in negotiators {
+            for e in ev {
+                acc.add(
+                    person,
+                    "negotiated",
+                    a,
+                    e.start,
+                    e.end,
+                    "relation.negotiator-post",
+                );
+            }
+        }
+    }
     acc.found
         .into_iter()
         .map(|((subject, predicate, object), evidence)| LocalRelation {

@@ -87,7 +87,17 @@ impl Gazetteer {
                 add(s, country("country.name"));
             }
             for s in &c.demonyms {
-                add(s, country("country.demonym"));
+                // "Colombians", "Greeks": the people, who may act as the
+                // country does ("Colombians rejected the accord").
+                let plural = s
+                    .strip_suffix('s')
+                    .is_some_and(|one| c.demonyms.iter().any(|d| d == one));
+                let rule = if plural {
+                    "country.demonym-plural"
+                } else {
+                    "country.demonym"
+                };
+                add(s, country(rule));
             }
             for s in &c.seats {
                 add(s, country("country.seat"));
@@ -130,7 +140,7 @@ impl Recogniser for Gazetteer {
                 // region's adjective, not the country's ("South African"
                 // is a demonym of its own, the longer match).
                 Entry::Country { rule, .. }
-                    if *rule == "country.demonym"
+                    if matches!(*rule, "country.demonym" | "country.demonym-plural")
                         && text[..m.start()]
                             .strip_suffix([' ', '-'])
                             .and_then(|t| t.rsplit([' ', '\n']).next())
@@ -139,7 +149,17 @@ impl Recogniser for Gazetteer {
                     continue;
                 }
                 Entry::Country { name, rule } => {
-                    (EntityKind::Country, name.clone(), *rule, Detail::Country)
+                    // "the Royal Scots": a plural demonym after a
+                    // capitalised word is inside a name, no people.
+                    let in_name = *rule == "country.demonym-plural"
+                        && text[..m.start()]
+                            .strip_suffix(' ')
+                            .and_then(|t| t.rsplit([' ', '\n']).next())
+                            .is_some_and(|w| {
+                                w != "The" && w.chars().next().is_some_and(char::is_uppercase)
+                            });
+                    let rule = if in_name { "country.demonym" } else { *rule };
+                    (EntityKind::Country, name.clone(), rule, Detail::Country)
                 }
                 Entry::Org {
                     name,
