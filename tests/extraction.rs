@@ -2109,3 +2109,19 @@ fn a_countrys_people_in_the_plural_act_for_it_but_not_inside_a_name() {
     let kg = graph(&["Army news\n\nThe Royal Scots rejected the Lima Accord."]);
     assert_does_not(&kg, "United Kingdom", "rejected");
 }
+#[test]
+fn those_who_met_when_a_deal_was_signed_negotiated_it() {
+    let kg = graph(&["Energy news\n\nIndia and Russia signed a memorandum of understanding on Tuesday during a meeting between Taro Kato and Lena Marsh."]);
+    assert_has(
+        &kg,
+        "Taro Kato",
+        "negotiated",
+        "India–Russia memorandum of understanding",
+    );
+    assert_has(
+        &kg,
+        "Lena Marsh",
+        "negotiated",
+        "India–Russia memorandum of understanding",
+    );
+}

@@ -1041,6 +1041,38 @@ fn pulled_out(ctx: &Context, ms: &[M], in_s: &[usize], si: usize, acc: &mut Acc)
     }
 }
 
+/// "after two weeks of talks in a Vienna hotel between Iran and the
+/// P5+1", "during a meeting between X, Y and Z": the parties to the talks
+/// or meeting written shortly after `from`, who negotiated what was done.
+fn talks_between(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: usize) -> Vec<M> {
+    let limit = to.min(from + 12);
+    let talks_at = (from..limit)
+        .take_while(|&k| !matches!(ctx.tok(k), "," | ";" | ":"))
+        .find(|&k| {
+            TALKS_NOUNS.contains(&ctx.lower[k])
+                // "during a video conference between X, Y and Z"
+                || matches!(ctx.lower[k], "meeting" | "summit" | "conference" | "call")
+        })
+        .filter(|&k| {
+            (from..k).any(|j| {
+                matches!(
+                    ctx.lower[j],
+                    "after" | "over" | "following" | "during" | "in" | "at"
+                )
+            })
+        });
+    let Some(k) = talks_at else {
+        return vec![];
+    };
+    let between = (k + 1..to.min(k + 10))
+        .take_while(|&j| !matches!(ctx.tok(j), "," | ";" | ":"))
+        .find(|&j| ctx.lower[j] == "between");
+    match between {
+        Some(j) => prepositional_agents(ctx, ms, sentence, j, to, &["between"]),
+        None => vec![],
+    }
+}
+
 /// Verbs of one firm buying another: "X is to buy rival Y", "X agreed to
 /// acquire Y", "X will merge with Y".
 const ACQUIRE: &[&[&str]] = &[
@@ -2144,6 +2176,20 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
             .map(|&k| ms[k])
             .find(|m| m.kind == EntityKind::Agreement && m.first > a.end)
             .map_or(s_end_tok, |m| m.first);
+        // "India and Russia signed a memorandum during a meeting between
+        // X, Y and Z": those met negotiated it.
+        if matches!(pred.as_str(), "signed" | "negotiated" | "finalized") {
+            for m in talks_between(ctx, ms, sentence, a.end, s_end_tok) {
+                acc.add(
+                    m.entity,
+                    "negotiated",
+                    a.entity,
+                    s_start,
+                    s_end,
+                    "relation.verb-talks-between",
+                );
+            }
+        }
         // "X terminated an agreement with Y": Y is a party, not a quitter.
         let with_pred = match pred.as_str() {
             "withdrewFrom" | "rejected" => "partyTo",
@@ -2384,33 +2430,10 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
     // and Y", "concluded during a video conference between X, Y and Z":
     // the parties to the talks negotiated it.
     if by.is_empty() {
-        let limit = s_end_tok.min(t.1 + 12);
-        let talks_at = (t.1..limit)
-            .take_while(|&k| !matches!(ctx.tok(k), "," | ";" | ":"))
-            .find(|&k| {
-                TALKS_NOUNS.contains(&ctx.lower[k])
-                    // "during a video conference between X, Y and Z"
-                    || matches!(ctx.lower[k], "meeting" | "summit" | "conference" | "call")
-            })
-            .filter(|&k| {
-                (t.1..k).any(|j| {
-                    matches!(
-                        ctx.lower[j],
-                        "after" | "over" | "following" | "during" | "in"
-                    )
-                })
-            });
-        if let Some(k) = talks_at {
-            let between = (k + 1..s_end_tok.min(k + 10))
-                .take_while(|&j| !matches!(ctx.tok(j), "," | ";" | ":"))
-                .find(|&j| ctx.lower[j] == "between");
-            if let Some(j) = between {
-                by = prepositional_agents(ctx, ms, sentence, j, s_end_tok, &["between"]);
-                if !by.is_empty() {
-                    pred = "negotiated".into();
-                    rule = "relation.passive-talks-between";
-                }
-            }
+        by = talks_between(ctx, ms, sentence, t.1, s_end_tok);
+        if !by.is_empty() {
+            pred = "negotiated".into();
+            rule = "relation.passive-talks-between";
         }
     }
     if by.is_empty() && ctx.lower.get(t.1).is_some_and(|w| *w == "between") {
