@@ -2125,3 +2125,20 @@ fn those_who_met_when_a_deal_was_signed_negotiated_it() {
         "India–Russia memorandum of understanding",
     );
 }
+#[test]
+fn a_hyphenated_surname_alone_is_the_same_person() {
+    let kg = graph(&["Iran news\n\nIran's foreign minister, Hossein Amir-Abdollahian, met Oman's envoy. Later Amir-Abdollahian said the talks went well."]);
+    let people: Vec<String> = kg
+        .graph
+        .node_weights()
+        .filter(|e| e.kind == newsgraph::recognise::EntityKind::Person)
+        .map(|e| e.label.clone())
+        .collect();
+    assert_eq!(people, vec!["Hossein Amir-Abdollahian".to_string()]);
+}
+#[test]
+fn a_countrys_party_from_the_lexicon_acts() {
+    let kg =
+        graph(&["Greek news\n\nThe main opposition New Democracy rejected the Lima Agreement."]);
+    assert_has(&kg, "New Democracy", "rejected", "Lima Agreement");
+}

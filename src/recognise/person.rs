@@ -197,10 +197,29 @@ impl PersonRecogniser {
     fn person(ctx: &Context, first: usize, end: usize, rule: &'static str) -> Mention {
         let start = ctx.token(first).start;
         let stop = ctx.token(end - 1).end;
-        let words: Vec<&str> = (first..end)
-            .map(|i| ctx.tok(i))
-            .filter(|w| *w != ".")
-            .collect();
+        // "Hossein Amir-Abdollahian": parts joined by a hyphen are one word.
+        let mut words: Vec<&str> = Vec::new();
+        let mut i = first;
+        while i < end {
+            let w = ctx.tok(i);
+            let joined = w == "-"
+                && i + 1 < end
+                && !words.is_empty()
+                && ctx.token(i).start == ctx.token(i - 1).end
+                && ctx.token(i + 1).start == ctx.token(i).end;
+            if joined {
+                if let Some(last) = words.last_mut() {
+                    let from = ctx.token(i - 1).end - last.len();
+                    *last = &ctx.text[from..ctx.token(i + 1).end];
+                }
+                i += 2;
+                continue;
+            }
+            if w != "." {
+                words.push(w);
+            }
+            i += 1;
+        }
         // "Mohammed VI": the name and its number go together, as a surname.
         let (words, surname) = match words[..] {
             [.., name, number] if is_regnal(number) => {
