@@ -40,6 +40,15 @@ fn agreements(kg: &KnowledgeGraph) -> Vec<String> {
         .collect()
 }
 
+/// The labels of the people of the graph.
+fn people(kg: &KnowledgeGraph) -> Vec<String> {
+    kg.graph
+        .node_weights()
+        .filter(|e| e.kind == newsgraph::recognise::EntityKind::Person)
+        .map(|e| e.label.clone())
+        .collect()
+}
+
 /// `s` has relation `p` with some object.
 fn assert_does(kg: &KnowledgeGraph, s: &str, p: &str) {
     let t = triples(kg);
@@ -1279,12 +1288,7 @@ fn a_given_name_alone_is_the_one_person_of_that_given_name() {
     let kg = graph(&[
         "Peace news\n\nTesfaye Worku, the national security adviser, signed the fisheries agreement. On Thursday, Tesfaye hailed the agreement.",
     ]);
-    let people: Vec<String> = kg
-        .graph
-        .node_weights()
-        .filter(|e| e.kind == newsgraph::recognise::EntityKind::Person)
-        .map(|e| e.label.clone())
-        .collect();
+    let people = people(&kg);
     assert_eq!(people, ["Tesfaye Worku"]);
     assert_has(&kg, "Tesfaye Worku", "endorsed", "fisheries agreement");
 }
@@ -2128,12 +2132,7 @@ fn those_who_met_when_a_deal_was_signed_negotiated_it() {
 #[test]
 fn a_hyphenated_surname_alone_is_the_same_person() {
     let kg = graph(&["Iran news\n\nIran's foreign minister, Hossein Amir-Abdollahian, met Oman's envoy. Later Amir-Abdollahian said the talks went well."]);
-    let people: Vec<String> = kg
-        .graph
-        .node_weights()
-        .filter(|e| e.kind == newsgraph::recognise::EntityKind::Person)
-        .map(|e| e.label.clone())
-        .collect();
+    let people = people(&kg);
     assert_eq!(people, vec!["Hossein Amir-Abdollahian".to_string()]);
 }
 #[test]
@@ -2141,4 +2140,10 @@ fn a_countrys_party_from_the_lexicon_acts() {
     let kg =
         graph(&["Greek news\n\nThe main opposition New Democracy rejected the Lima Agreement."]);
     assert_has(&kg, "New Democracy", "rejected", "Lima Agreement");
+}
+#[test]
+fn a_patronymic_name_its_short_form_and_an_honorific_with_the_given_name() {
+    let kg = graph(&["Gulf news\n\nForeign minister Rashid bin Hamad Al Qasimi signed the Lima Accord. Rashid bin Hamad said it was historic. Sheikh Rashid then left."]);
+    let people = people(&kg);
+    assert_eq!(people, vec!["Rashid bin Hamad Al Qasimi".to_string()]);
 }

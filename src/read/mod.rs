@@ -200,6 +200,18 @@ static DATELINE_CREDIT: LazyLock<regex::Regex> = LazyLock::new(|| {
 
 /// Counts each country named, by demonym or seat, through one of its
 /// bodies, or as an office's jurisdiction; ties go to the one named first.
+/// Two forms of one patronymic name: one is the other's first words, and
+/// the shorter holds "bin", "ibn" or "bint" ("Abdullah bin Zayed" in
+/// "Abdullah bin Zayed Al Nahyan").
+fn patronymic_forms(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.strip_prefix(short)
+        .is_some_and(|rest| rest.starts_with(' '))
+        && short
+            .split(' ')
+            .any(|w| matches!(w, "bin" | "ibn" | "bint"))
+}
+
 /// The parties written into an agreement mention, sorted.
 fn parties_of(detail: &Detail) -> Vec<String> {
     let mut out: Vec<String> = match detail {
@@ -451,7 +463,16 @@ impl<'a> Builder<'a> {
             {
                 let key = surname_key(surname);
                 if seen_people.insert((key.clone(), given.clone())) {
-                    let e = self.new_entity(m);
+                    // "Abdullah bin Zayed Al Nahyan" and "Abdullah bin
+                    // Zayed": a patronymic name and its shorter form.
+                    let longer_or_shorter = people
+                        .iter()
+                        .find(|(_, _, e)| patronymic_forms(&self.entities[*e].label, &m.label))
+                        .map(|p| p.2);
+                    let e = match longer_or_shorter {
+                        Some(e) => e,
+                        None => self.new_entity(m),
+                    };
                     people.push((key, Some(given.clone()), e));
                 }
             }
@@ -489,15 +510,16 @@ impl<'a> Builder<'a> {
                                 .trim_end()
                                 .rsplit(char::is_whitespace)
                                 .next(),
-                            Some("Sir" | "Dame")
+                            Some("Sir" | "Dame" | "Sheikh" | "Sheikha" | "Prince" | "Princess")
                         );
                     let by_given = knighted || m.rule == "person.given-alone";
                     let found = found.or_else(|| {
-                        let same: Vec<usize> = people
+                        let mut same: Vec<usize> = people
                             .iter()
                             .filter(|(_, g, _)| by_given && g.as_deref() == Some(surname.as_str()))
                             .map(|(_, _, e)| *e)
                             .collect();
+                        same.dedup();
                         match same[..] {
                             [e] => Some(e),
                             _ => None,
