@@ -2147,3 +2147,8 @@ fn a_patronymic_name_its_short_form_and_an_honorific_with_the_given_name() {
     let people = people(&kg);
     assert_eq!(people, vec!["Rashid bin Hamad Al Qasimi".to_string()]);
 }
+#[test]
+fn a_name_written_with_or_without_its_hyphen_is_one_person() {
+    let kg = graph(&["Korea news\n\nNorth Korean leader Pak Song-chol met the envoy. Later, Pak Song Chol said the talks went well."]);
+    assert_eq!(people(&kg).len(), 1, "{:?}", people(&kg));
+}

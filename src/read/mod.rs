@@ -212,6 +212,18 @@ fn patronymic_forms(a: &str, b: &str) -> bool {
             .any(|w| matches!(w, "bin" | "ibn" | "bint"))
 }
 
+/// "Kim Jong-un" and "Kim Jong Un": one name written with a hyphen or a
+/// space between its parts.
+fn same_letters(a: &str, b: &str) -> bool {
+    let letters = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !matches!(c, ' ' | '-'))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    a != b && letters(a) == letters(b)
+}
+
 /// The parties written into an agreement mention, sorted.
 fn parties_of(detail: &Detail) -> Vec<String> {
     let mut out: Vec<String> = match detail {
@@ -467,7 +479,10 @@ impl<'a> Builder<'a> {
                     // Zayed": a patronymic name and its shorter form.
                     let longer_or_shorter = people
                         .iter()
-                        .find(|(_, _, e)| patronymic_forms(&self.entities[*e].label, &m.label))
+                        .find(|(_, _, e)| {
+                            let l = &self.entities[*e].label;
+                            patronymic_forms(l, &m.label) || same_letters(l, &m.label)
+                        })
                         .map(|p| p.2);
                     let e = match longer_or_shorter {
                         Some(e) => e,
