@@ -198,8 +198,6 @@ static DATELINE_CREDIT: LazyLock<regex::Regex> = LazyLock::new(|| {
     .expect("dateline credit pattern")
 });
 
-/// Counts each country named, by demonym or seat, through one of its
-/// bodies, or as an office's jurisdiction; ties go to the one named first.
 /// Two forms of one patronymic name: one is the other's first words, and
 /// the shorter holds "bin", "ibn" or "bint" ("Abdullah bin Zayed" in
 /// "Abdullah bin Zayed Al Nahyan").
@@ -257,6 +255,8 @@ fn is_naming_copula(between: &str) -> bool {
     )
 }
 
+/// Counts each country named, by demonym or seat, through one of its
+/// bodies, or as an office's jurisdiction; ties go to the one named first.
 fn rank_countries(mentions: &[Mention]) -> Vec<String> {
     let mut count: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {

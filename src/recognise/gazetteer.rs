@@ -118,6 +118,14 @@ fn is_word_char(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric())
 }
 
+/// The word right before byte `at`, when one of `joins` separates them.
+fn word_before<'t>(text: &'t str, at: usize, joins: &[char]) -> Option<&'t str> {
+    text.get(..at)?
+        .strip_suffix(joins)?
+        .rsplit([' ', '\n'])
+        .next()
+}
+
 /// Words that make a demonym after them a region's adjective.
 const REGION_WORDS: &[&str] = &["South", "North", "Latin", "Central", "East", "West"];
 
@@ -141,9 +149,7 @@ impl Recogniser for Gazetteer {
                 // is a demonym of its own, the longer match).
                 Entry::Country { rule, .. }
                     if matches!(*rule, "country.demonym" | "country.demonym-plural")
-                        && text[..m.start()]
-                            .strip_suffix([' ', '-'])
-                            .and_then(|t| t.rsplit([' ', '\n']).next())
+                        && word_before(text, m.start(), &[' ', '-'])
                             .is_some_and(|w| REGION_WORDS.contains(&w)) =>
                 {
                     continue;
@@ -152,12 +158,9 @@ impl Recogniser for Gazetteer {
                     // "the Royal Scots": a plural demonym after a
                     // capitalised word is inside a name, no people.
                     let in_name = *rule == "country.demonym-plural"
-                        && text[..m.start()]
-                            .strip_suffix(' ')
-                            .and_then(|t| t.rsplit([' ', '\n']).next())
-                            .is_some_and(|w| {
-                                w != "The" && w.chars().next().is_some_and(char::is_uppercase)
-                            });
+                        && word_before(text, m.start(), &[' ']).is_some_and(|w| {
+                            w != "The" && w.chars().next().is_some_and(char::is_uppercase)
+                        });
                     let rule = if in_name { "country.demonym" } else { *rule };
                     (EntityKind::Country, name.clone(), rule, Detail::Country)
                 }

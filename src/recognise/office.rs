@@ -696,14 +696,19 @@ pub fn country_after_holder(text: &str, mentions: &mut [Mention]) {
         else {
             continue;
         };
-        let between = |a: usize, b: usize| text.get(a..b).unwrap_or("x");
-        let after = text.get(country.end..).unwrap_or("");
-        let closed = !after.starts_with(['\'', '’', '-']);
+        let owner = text
+            .get(country.end..)
+            .is_some_and(|after| after.starts_with(['\'', '’', '-']));
         if person.kind != EntityKind::Person
             || country.kind != EntityKind::Country
-            || !between(office.end, person.start).trim().is_empty()
-            || !matches!(between(person.end, country.start), " of " | " of the ")
-            || !closed
+            || !text
+                .get(office.end..person.start)
+                .is_some_and(|g| g.trim().is_empty())
+            || !matches!(
+                text.get(person.end..country.start),
+                Some(" of " | " of the ")
+            )
+            || owner
         {
             continue;
         }

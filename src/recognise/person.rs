@@ -198,28 +198,27 @@ impl PersonRecogniser {
         let start = ctx.token(first).start;
         let stop = ctx.token(end - 1).end;
         // "Hossein Amir-Abdollahian": parts joined by a hyphen are one word.
-        let mut words: Vec<&str> = Vec::new();
+        let mut spans: Vec<(usize, usize)> = Vec::new();
         let mut i = first;
         while i < end {
-            let w = ctx.tok(i);
-            let joined = w == "-"
+            let t = ctx.token(i);
+            let joined = i > first
+                && ctx.tok(i) == "-"
                 && i + 1 < end
-                && !words.is_empty()
-                && ctx.token(i).start == ctx.token(i - 1).end
-                && ctx.token(i + 1).start == ctx.token(i).end;
-            if joined {
-                if let Some(last) = words.last_mut() {
-                    let from = ctx.token(i - 1).end - last.len();
-                    *last = &ctx.text[from..ctx.token(i + 1).end];
+                && t.start == ctx.token(i - 1).end
+                && ctx.token(i + 1).start == t.end;
+            match spans.last_mut() {
+                Some(last) if joined => {
+                    last.1 = ctx.token(i + 1).end;
+                    i += 2;
+                    continue;
                 }
-                i += 2;
-                continue;
-            }
-            if w != "." {
-                words.push(w);
+                _ if ctx.tok(i) != "." => spans.push((t.start, t.end)),
+                _ => {}
             }
             i += 1;
         }
+        let words: Vec<&str> = spans.iter().map(|&(a, b)| &ctx.text[a..b]).collect();
         // "Mohammed VI": the name and its number go together, as a surname.
         let (words, surname) = match words[..] {
             [.., name, number] if is_regnal(number) => {
