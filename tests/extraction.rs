@@ -2152,3 +2152,80 @@ fn a_name_written_with_or_without_its_hyphen_is_one_person() {
     let kg = graph(&["Korea news\n\nNorth Korean leader Pak Song-chol met the envoy. Later, Pak Song Chol said the talks went well."]);
     assert_eq!(people(&kg).len(), 1, "{:?}", people(&kg));
 }
+#[test]
+fn a_counted_group_is_its_members_listed_after_a_dash() {
+    let kg = graph(&["Arms news\n\nThe Lima Accord, reached in Geneva in 2011 between Peru and three neighbours — Chile, Bolivia and Ecuador — along with the European Union, expired."]);
+    for party in ["Peru", "Chile", "Bolivia", "Ecuador", "European Union"] {
+        assert_has(&kg, party, "partyTo", "Lima Accord");
+    }
+    assert_does_not(&kg, "Switzerland", "partyTo");
+}
+#[test]
+fn the_person_named_after_a_counterpart_phrase_acts_too() {
+    let kg = graph(&["Border news\n\nThe Lima Accord was signed by Nina Varga and her counterpart from Santiago, Tomas Reyes, as leaders looked on."]);
+    assert_has(&kg, "Nina Varga", "signed", "Lima Accord");
+    assert_has(&kg, "Tomas Reyes", "signed", "Lima Accord");
+}
+#[test]
+fn a_named_agreement_with_a_described_one_in_apposition_is_that_deal() {
+    let kg = graph(&["Europe keeps the 2011 fisheries agreement alive\n\nEU ministers met on Monday to save the 2011 fisheries agreement. Peru quit the Lima Framework, the agreement reached in 2011 between Peru and Chile. The fisheries agreement was popular."]);
+    assert_eq!(agreements(&kg), vec!["Lima Framework".to_string()]);
+    assert_has(&kg, "Chile", "partyTo", "Lima Framework");
+}
+#[test]
+fn a_headline_anaphor_is_the_agreement_of_its_head_noun() {
+    let kg = graph(&["Politics\n\nLima Framework formally adopted as critics hold firm against deal\n\nPeru and Chile seal changes to trading rules, but the dispute remains\n\nPeru and Chile have formally adopted the Lima Framework, the deal struck last month. The framework was signed by Nina Varga. It replaces much of the Andes Protocol, part of the 2019 Quito Agreement. Tomas Reyes rejected the framework. The move comes before the anniversary of the Cusco Agreement."]);
+    assert_has(&kg, "Nina Varga", "signed", "Lima Framework");
+    assert_has(&kg, "Tomas Reyes", "rejected", "Lima Framework");
+    assert_does_not_have(&kg, "Tomas Reyes", "rejected", "Cusco Agreement");
+}
+#[test]
+fn a_new_treaty_signed_by_two_countries_is_their_own_and_a_caption_follows_the_story() {
+    let kg = graph(&["Peru law passes\n\nImage caption, Nina Varga signed the treaty in Lima\n\nThe law follows a court ruling under the European Convention on Human Rights. In response, Peru and Chile signed a new treaty in December. The agreement was signed in Lima by Nina Varga. It replaces the Andean Mobility Partnership, the memorandum agreed in 2022 by Tomas Reyes. Chile's parliament approved the treaty last month."]);
+    assert_has(&kg, "Nina Varga", "signed", "Chile–Peru treaty");
+    assert_has(&kg, "Tomas Reyes", "signed", "Andean Mobility Partnership");
+    assert_has(
+        &kg,
+        "National Congress of Chile",
+        "approved",
+        "Chile–Peru treaty",
+    );
+    assert_does_not_have(
+        &kg,
+        "Nina Varga",
+        "signed",
+        "European Convention on Human Rights",
+    );
+}
+#[test]
+fn a_title_and_a_name_before_and_are_no_part_of_a_bodys_name() {
+    let kg = graph(&["Trade news\n\nThe Lima Accord was unveiled by Prime Minister Tomas Reyes and European Commission President Nina Varga."]);
+    assert_has(&kg, "Tomas Reyes", "proposed", "Lima Accord");
+    assert_has(&kg, "Nina Varga", "proposed", "Lima Accord");
+    assert_has(
+        &kg,
+        "Nina Varga",
+        "holdsOffice",
+        "President of the European Commission",
+    );
+}
+#[test]
+fn idioms_of_signing_and_holding_out_against_a_deal() {
+    let kg = graph(&["Peace news\n\nTomas Reyes and Nina Varga put their names to the Lima Accord. Ana Ruiz signed off on the Lima Accord. The Unity Party holds firm against the Lima Accord."]);
+    assert_has(&kg, "Tomas Reyes", "signed", "Lima Accord");
+    assert_has(&kg, "Nina Varga", "signed", "Lima Accord");
+    assert_has(&kg, "Ana Ruiz", "approved", "Lima Accord");
+    assert_has(&kg, "Unity Party", "rejected", "Lima Accord");
+}
+#[test]
+fn a_long_title_opens_a_list_of_those_who_met() {
+    let kg = graph(&["Energy news\n\nIndia and Russia signed a memorandum on energy on Tuesday during a meeting between Oil and Natural Gas Corporation chairman Taro Kato, Gazprom chairman Lena Marsh and India's petroleum minister Ravi Menon."]);
+    for person in ["Taro Kato", "Lena Marsh", "Ravi Menon"] {
+        assert_has(
+            &kg,
+            person,
+            "negotiated",
+            "India–Russia memorandum on energy",
+        );
+    }
+}

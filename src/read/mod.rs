@@ -386,6 +386,51 @@ fn counterparty(ctx: &Context, end: usize, agents_at: &BTreeMap<usize, String>) 
     agents_at.get(&ctx.token(k).start).cloned()
 }
 
+/// The countries and bodies coordinated right before a verb of making a
+/// deal that is followed by the deal's article and maybe "new", the deal
+/// starting at byte `start`: "the UK and Rwanda signed a new treaty".
+fn makers_before(
+    ctx: &Context,
+    start: usize,
+    agents_end: &BTreeMap<usize, (usize, String)>,
+) -> Vec<String> {
+    let Some(mut k) = ctx.token_starting_at(start) else {
+        return vec![];
+    };
+    let floor = ctx.seg.sentences[ctx.sentence_of(k)].first_token;
+    while k > floor && matches!(ctx.lower[k - 1], "new" | "landmark" | "historic") {
+        k -= 1;
+    }
+    if k < floor + 2 || !matches!(ctx.lower[k - 1], "a" | "an") {
+        return vec![];
+    }
+    let verb = k - 2;
+    if !matches!(
+        ctx.lower[verb],
+        "signed" | "agreed" | "struck" | "reached" | "concluded" | "sealed" | "inked"
+    ) || verb == floor
+    {
+        return vec![];
+    }
+    let mut out = Vec::new();
+    let mut end = ctx.token(verb - 1).end;
+    while let Some((s, label)) = agents_end.get(&end) {
+        out.push(label.clone());
+        let Some(first) = ctx.token_starting_at(*s) else {
+            break;
+        };
+        let mut j = first;
+        if j > floor && ctx.lower[j - 1] == "the" {
+            j -= 1;
+        }
+        if j <= floor + 1 || !matches!(ctx.lower[j - 1], "and" | ",") {
+            break;
+        }
+        end = ctx.token(j - 2).end;
+    }
+    out
+}
+
 /// A described deal of the document: its subject words, its entity, and
 /// what tells it from another deal on the same subject.
 struct DescribedDeal {
@@ -703,6 +748,7 @@ impl<'a> Builder<'a> {
         }
         self.resolve_anaphors(anaphors, plurals);
         self.merge_appositive_agreements();
+        self.merge_described_by_apposition();
         self.merge_described_into_named();
         self.merge_lead_deal_into_named();
         self.merge_acronyms();
@@ -825,21 +871,35 @@ impl<'a> Builder<'a> {
             .map(|(m, &e)| (m.start, e))
             .collect();
         named.sort();
-        let best = |count: &BTreeMap<usize, (usize, usize)>| {
-            count.iter().max_by_key(|&(_, c)| *c).map(|(&e, _)| e)
+        // The head noun of an entity's label or a mention's text
+        // ("treaty" of "the UK-Rwanda treaty").
+        let head_of = |text: &str| text.rsplit(' ').next().unwrap_or("").to_lowercase();
+        let same_head =
+            |heads: &[String], e: usize, head: &str| heads.get(e).is_some_and(|h| h == head);
+        // The one mentioned most so far; of those mentioned as often, one
+        // of the anaphor's head noun, then the latest.
+        let best = |count: &BTreeMap<usize, (usize, usize)>, heads: &[String], head: &str| {
+            count
+                .iter()
+                .max_by_key(|&(&e, c)| (c.0, same_head(heads, e, head), c.1))
+                .map(|(&e, _)| e)
         };
         // Before any agreement: the document's most named one; of those
         // named as often, one known by name before a described one (the
         // headline's "deal" is the "Agreement for Bringing Peace to
         // Afghanistan", not "a joint declaration" named at the end).
-        let mut whole: BTreeMap<usize, (usize, bool, usize)> = BTreeMap::new();
+        // Of those named as often still, the one named first (the lead's
+        // deal, not one recalled at the end).
+        let mut whole: BTreeMap<usize, (usize, bool, std::cmp::Reverse<usize>)> = BTreeMap::new();
         for &(start, e) in &named {
             let by_name = matches!(
                 self.entities[e].detail,
                 Detail::Agreement { named: true, .. }
             );
-            let c = whole.entry(e).or_insert((0, by_name, 0));
-            *c = (c.0 + 1, by_name, start);
+            let c = whole
+                .entry(e)
+                .or_insert((0, by_name, std::cmp::Reverse(start)));
+            c.0 += 1;
         }
         let mut fallback = whole.iter().max_by_key(|&(_, c)| *c).map(|(&e, _)| e);
         // A document that names no agreement but speaks of "a deal": the
@@ -884,8 +944,19 @@ impl<'a> Builder<'a> {
             .filter(|m| matches!(m.kind, EntityKind::Country | EntityKind::Organization))
             .map(|m| (m.start, m.label.clone()))
             .collect();
+        let agents_end: BTreeMap<usize, (usize, String)> = self
+            .mentions
+            .iter()
+            .filter(|m| matches!(m.kind, EntityKind::Country | EntityKind::Organization))
+            .map(|m| (m.end, (m.start, m.label.clone())))
+            .collect();
         // The agreement mentioned last before the current anaphor.
         let mut last: Option<(usize, usize)> = None;
+        let mut heads: Vec<String> = self.entities.iter().map(|g| head_of(&g.label)).collect();
+        // Anaphors before the first agreement written (a headline's "deal",
+        // a caption's "the treaty"): the story's agreement, known once the
+        // whole document is read.
+        let mut deferred: Vec<Mention> = Vec::new();
         for m in anaphors {
             while next < named.len() && named[next].0 < m.start {
                 let (start, e) = named[next];
@@ -896,22 +967,60 @@ impl<'a> Builder<'a> {
                 }
                 next += 1;
             }
+            if last.is_none()
+                && !named.is_empty()
+                && parties_of(&m.detail).is_empty()
+                && !indefinite(self.ctx, m.start)
+            {
+                deferred.push(m);
+                continue;
+            }
             // "That agreement", "this deal": the one just mentioned.
             let demonstrative = self
                 .ctx
                 .token_starting_at(m.start)
                 .filter(|&i| i > 0)
                 .is_some_and(|i| matches!(self.ctx.lower[i - 1], "that" | "this"));
+            // "the Migration Partnership, the memorandum agreed in 2022":
+            // in apposition to the agreement just written.
+            let appositive = last.is_some_and(|(s, e)| {
+                self.entities[e].mentions.iter().any(|&x| {
+                    self.mentions[x].start == s
+                        && self.ctx.text.get(self.mentions[x].end..m.start) == Some(", the ")
+                })
+            });
             let e = match last {
-                Some((_, e)) if demonstrative => Some(e),
+                Some((_, e)) if demonstrative || appositive => Some(e),
                 _ => {
                     let mut own = parties_of(&m.detail);
                     // "a $6bn deal with Qatar": a deal newly introduced with
                     // its party is the one known by that party.
+                    let head = head_of(&self.ctx.text[m.start..m.end]);
+                    // "Framework" in the headline is the "Windsor
+                    // Framework" of a tie: one of the same head noun.
+                    let chosen = best(&count, &heads, &head).or_else(|| {
+                        whole
+                            .iter()
+                            .max_by_key(|&(&e, c)| (c.0, same_head(&heads, e, &head), c.1, c.2))
+                            .map(|(&e, _)| e)
+                            .or(fallback)
+                    });
                     if own.is_empty() && indefinite(self.ctx, m.start) {
                         own.extend(counterparty(self.ctx, m.end, &agents_at));
+                        // "the UK and Rwanda signed a new treaty": the
+                        // parties that made it, when two or more, unless
+                        // an agreement of the document has its head noun
+                        // ("an agreement" that the article names "Critical
+                        // Minerals Agreement").
+                        let makers = makers_before(self.ctx, m.start, &agents_end);
+                        let head_known = chosen.is_some_and(|e| same_head(&heads, e, &head))
+                            || whole.keys().any(|&e| same_head(&heads, e, &head));
+                        if makers.len() >= 2 && !head_known {
+                            own.extend(makers);
+                        }
+                        own.sort();
+                        own.dedup();
                     }
-                    let chosen = best(&count).or(fallback);
                     if own.is_empty() {
                         chosen
                     } else if let Some(&e) = by_parties.get(&own) {
@@ -923,6 +1032,8 @@ impl<'a> Builder<'a> {
                         chosen
                     } else {
                         let e = self.new_entity(&m);
+                        heads.resize(self.entities.len(), String::new());
+                        heads[e] = head_of(&self.entities[e].label);
                         by_parties.insert(own, e);
                         Some(e)
                     }
@@ -935,6 +1046,33 @@ impl<'a> Builder<'a> {
             *c = (c.0 + 1, m.start);
             last = Some((m.start, e));
             self.push(m, e);
+        }
+        for &(start, e) in &named[next..] {
+            let c = count.entry(e).or_insert((0, 0));
+            *c = (c.0 + 1, start);
+        }
+        // Of those mentioned as often, one of the anaphor's head noun, one
+        // known by name, the one written first.
+        for m in deferred {
+            let head = head_of(&self.ctx.text[m.start..m.end]);
+            let e = count
+                .iter()
+                .max_by_key(|&(&e, c)| {
+                    let g = &self.entities[e];
+                    let by_name = matches!(g.detail, Detail::Agreement { named: true, .. });
+                    let first = g.mentions.iter().map(|&x| self.mentions[x].start).min();
+                    (
+                        c.0,
+                        same_head(&heads, e, &head),
+                        by_name,
+                        std::cmp::Reverse(first),
+                    )
+                })
+                .map(|(&e, _)| e)
+                .or(fallback);
+            if let Some(e) = e {
+                self.push(m, e);
+            }
         }
     }
 
@@ -1091,6 +1229,83 @@ impl<'a> Builder<'a> {
             } else {
                 (self.entity_of[w[1]], self.entity_of[w[0]])
             };
+            self.move_mentions(from, to);
+        }
+    }
+
+    /// "the 2015 nuclear agreement … the Joint Comprehensive Plan of
+    /// Action, the agreement reached in July 2015 between Iran and six world
+    /// powers": a named agreement given a bare definite description in
+    /// apposition ("X, the agreement …") is the deal described earlier that
+    /// the rest of the sentence fits: every year and every party that deal
+    /// is known by is written there, and no other deal fits.
+    fn merge_described_by_apposition(&mut self) {
+        let ctx = self.ctx;
+        let mut merges: Vec<(usize, usize)> = Vec::new();
+        for (ni, n) in self.mentions.iter().enumerate() {
+            if n.kind != EntityKind::Agreement
+                || !matches!(n.detail, Detail::Agreement { named: true, .. })
+            {
+                continue;
+            }
+            let Some(desc) = self.mentions.iter().find(|a| {
+                a.kind == EntityKind::Agreement
+                    && ctx.text.get(n.end..a.start) == Some(", the ")
+                    && matches!(
+                        &ctx.text[a.start..a.end],
+                        "agreement" | "deal" | "accord" | "pact" | "treaty"
+                    )
+            }) else {
+                continue;
+            };
+            let Some(k) = ctx.token_starting_at(desc.start) else {
+                continue;
+            };
+            let clause_end = ctx.seg.sentences[ctx.sentence_of(k)].end;
+            let clause = desc.end..clause_end;
+            let parties: BTreeSet<(EntityKind, &str)> = self
+                .mentions
+                .iter()
+                .filter(|m| {
+                    matches!(m.kind, EntityKind::Country | EntityKind::Organization)
+                        && clause.contains(&m.start)
+                })
+                .map(|m| (m.kind, m.label.as_str()))
+                .collect();
+            let years: BTreeSet<&str> = ctx.text[clause.clone()]
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|t| is_year(t))
+                .collect();
+            let named_entity = self.entity_of[ni];
+            let fits: Vec<usize> = (0..self.entities.len())
+                .filter(|&d| d != named_entity)
+                .filter(|&d| {
+                    let g = &self.entities[d];
+                    let Detail::Agreement {
+                        named: false,
+                        topics,
+                        parties: own,
+                        ..
+                    } = &g.detail
+                    else {
+                        return false;
+                    };
+                    let own_years: Vec<&String> = topics.iter().filter(|t| is_year(t)).collect();
+                    g.mentions
+                        .first()
+                        .is_some_and(|&m| self.mentions[m].start < n.start)
+                        && !(own_years.is_empty() && own.is_empty())
+                        && own_years.iter().all(|y| years.contains(y.as_str()))
+                        && own
+                            .iter()
+                            .all(|p| parties.contains(&(p.kind, p.name.as_str())))
+                })
+                .collect();
+            if let [d] = fits[..] {
+                merges.push((d, named_entity));
+            }
+        }
+        for (from, to) in merges {
             self.move_mentions(from, to);
         }
     }

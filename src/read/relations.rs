@@ -405,11 +405,23 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             s.first_token.max(a.first.saturating_sub(WINDOW)),
             s.end_token.min(a.end + WINDOW),
         );
+        // "the agreement reached in Vienna in 2015 between X and Y".
+        let from = match ctx.lower.get(a.end) {
+            Some(w) if CONCLUDED.contains(w) => {
+                let k = past_circumstances(ctx, a.end + 1, s.end_token);
+                if k > a.end + 1 {
+                    k
+                } else {
+                    a.end
+                }
+            }
+            _ => a.end,
+        };
         for m in prepositional_agents(
             ctx,
             &ms,
             &sentence,
-            a.end,
+            from,
             s.end_token,
             &["between", "with", "of", "by"],
         ) {
@@ -1073,6 +1085,55 @@ fn talks_between(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
     }
 }
 
+/// Participles after an agreement that say it was made ("the accord
+/// reached in Vienna between X and Y").
+const CONCLUDED: &[&str] = &[
+    "reached",
+    "signed",
+    "struck",
+    "concluded",
+    "agreed",
+    "negotiated",
+    "sealed",
+    "clinched",
+    "brokered",
+];
+
+/// "reached in Vienna in July 2015 between X and Y", "signed on Monday
+/// with Z": the token after short phrases of place and time (a
+/// preposition, then capitalised words, numbers or "the") that start at
+/// `from`, when the phrase after them opens with `between` or `with`; else
+/// `from`.
+fn past_circumstances(ctx: &Context, from: usize, to: usize) -> usize {
+    let mut k = from;
+    let mut phrases = 0;
+    while k < to && phrases < 3 && matches!(ctx.lower[k], "in" | "on" | "at" | "last") {
+        let mut j = k + 1;
+        if ctx.lower[k] != "last" && j < to && ctx.lower[j] == "the" {
+            j += 1;
+        }
+        let body = j;
+        while j < to
+            && j - body < 4
+            && (ctx.token(j).kind == TokenKind::Number
+                || ctx.token(j).kind == TokenKind::Word && ctx.token(j).capitalised
+                || matches!(ctx.lower[j], "week" | "month" | "year"))
+        {
+            j += 1;
+        }
+        if j == body {
+            return from;
+        }
+        k = j;
+        phrases += 1;
+    }
+    if k > from && k < to && matches!(ctx.lower[k], "between" | "with") {
+        k
+    } else {
+        from
+    }
+}
+
 /// Verbs of one firm buying another: "X is to buy rival Y", "X agreed to
 /// acquire Y", "X will merge with Y".
 const ACQUIRE: &[&[&str]] = &[
@@ -1463,7 +1524,21 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
     }
     let mut group = vec![inside[start]];
     let mut pos = inside[start].end;
+    // Whether a dash opened a counted group's members and is still open.
+    let mut dash_open = false;
     for m in &inside[start + 1..] {
+        // "Kotzias and his counterpart from Skopje, Nikola Dimitrov": the
+        // person named after a counterpart's phrase.
+        if let Some(named) = counterpart_named(ctx, pos, to) {
+            if m.first < named {
+                continue;
+            }
+            if m.first == named && m.kind == EntityKind::Person {
+                group.push(*m);
+                pos = m.end;
+                continue;
+            }
+        }
         // "Nikos Kotzias of Greece and Nikola Dimitrov": a person's country
         // after "of" says where the person is from.
         if m.kind == EntityKind::Country
@@ -1543,7 +1618,21 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
                         || w == "and"
                         || ctx.token(k).kind == TokenKind::Word && !GROUP_BREAKS.contains(&w)
                 });
-        if !gap_ok {
+        // "Iran and six world powers — the United States, Britain and
+        // China —": a counted group of common nouns, a dash or a colon, and
+        // its members; then "— along with X" after the closing dash.
+        let counted = counted_members(ctx, gap.clone());
+        let closing = dash_open
+            && gap.len() >= 2
+            && is_dash(ctx.tok(gap.start))
+            && (gap.start + 1..gap.end).all(|k| GROUP_LINKS.contains(&ctx.lower[k]));
+        if counted {
+            dash_open = is_dash(ctx.tok(gap.end - 1)) || is_dash(ctx.tok(gap.end - 2));
+        }
+        if closing {
+            dash_open = false;
+        }
+        if !(gap_ok || counted || closing) {
             break;
         }
         if is_agent(m) {
@@ -1554,6 +1643,83 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
         pos = m.end;
     }
     group
+}
+
+/// The token where a name starts after ", and his counterpart from
+/// Skopje, " or " and their Greek counterparts, " at `from`: "and", a
+/// possessive pronoun, at most four words or names with "counterpart(s)"
+/// among them, a comma, then a capitalised word.
+fn counterpart_named(ctx: &Context, from: usize, to: usize) -> Option<usize> {
+    let mut k = from;
+    if ctx.tok(k) == "," {
+        k += 1;
+    }
+    if k + 3 >= to || ctx.lower[k] != "and" || !matches!(ctx.lower[k + 1], "his" | "her" | "their")
+    {
+        return None;
+    }
+    let phrase = k + 2;
+    let comma = (phrase..to.min(phrase + 5)).find(|&j| ctx.tok(j) == ",")?;
+    let counterpart =
+        (phrase..comma).any(|j| matches!(ctx.lower[j], "counterpart" | "counterparts"));
+    let words = (phrase..comma).all(|j| ctx.token(j).kind == TokenKind::Word);
+    let named = comma + 1;
+    (counterpart && words && named < to && ctx.token(named).capitalised).then_some(named)
+}
+
+fn is_dash(t: &str) -> bool {
+    matches!(t, "-" | "–" | "—")
+}
+
+/// Whether tokens `gap` are ", six world powers —" or "and the three
+/// countries:" (a comma or "and", a number word, at most three common
+/// nouns, a dash or a colon, and maybe "the"): a counted group whose
+/// members follow.
+fn counted_members(ctx: &Context, gap: std::ops::Range<usize>) -> bool {
+    let mut k = gap.start;
+    if k >= gap.end || !matches!(ctx.lower[k], "and" | ",") {
+        return false;
+    }
+    k += 1;
+    if ctx.lower.get(k) == Some(&"the") {
+        k += 1;
+    }
+    let counted = ctx.lower.get(k).is_some_and(|w| {
+        matches!(
+            *w,
+            "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "several"
+        ) || ctx.token(k).kind == TokenKind::Number
+    });
+    if !counted {
+        return false;
+    }
+    k += 1;
+    let nouns = k;
+    while k < gap.end
+        && k - nouns < 3
+        && ctx.token(k).kind == TokenKind::Word
+        && !ctx.token(k).capitalised
+        && !GROUP_BREAKS.contains(&ctx.lower[k])
+    {
+        k += 1;
+    }
+    if k == nouns || k >= gap.end || !(is_dash(ctx.tok(k)) || ctx.tok(k) == ":") {
+        return false;
+    }
+    k += 1;
+    if k < gap.end && ctx.lower[k] == "the" {
+        k += 1;
+    }
+    k == gap.end
 }
 
 /// How many parties a number word before a party noun counts ("both
@@ -1824,7 +1990,11 @@ fn prepositional_agents(
                             || ctx.tok(j) == "-" && j > k + 1
                             || ctx.token(j).kind == TokenKind::Word
                                 && !GROUP_BREAKS.contains(&ctx.lower[j])
-                    });
+                    })
+                    // "between Oil and Natural Gas Corporation chairman
+                    // Subir Raha": a title of any length.
+                    || first.kind == EntityKind::Person
+                        && (k + 1..first.first).all(|j| ms_office_at(ms, sentence, j));
                 // "by South Korea's then defense minister, Han Min-koo": a
                 // title in apposition before the name.
                 let title_before = first.kind == EntityKind::Person
@@ -2106,6 +2276,10 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         }
         gap <= 4
     });
+    // "the party holds firm against the deal": against it.
+    if object.is_some_and(|a| (from..a.first).any(|k| ctx.lower[k] == "against")) {
+        pred = "rejected".into();
+    }
     // "Japan finally signed up to it": the agreement last named.
     let (object, by_pronoun) = match object {
         Some(a) => (Some(a), false),
@@ -2436,8 +2610,9 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
             rule = "relation.passive-talks-between";
         }
     }
-    if by.is_empty() && ctx.lower.get(t.1).is_some_and(|w| *w == "between") {
-        by = prepositional_agents(ctx, ms, sentence, t.1, s_end_tok, &["between"]);
+    let between_at = past_circumstances(ctx, t.1, s_end_tok);
+    if by.is_empty() && ctx.lower.get(between_at).is_some_and(|w| *w == "between") {
+        by = prepositional_agents(ctx, ms, sentence, between_at, s_end_tok, &["between"]);
         rule = "relation.passive-between";
         if pred != "negotiated" {
             pred = "partyTo".into();

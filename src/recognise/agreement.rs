@@ -708,10 +708,73 @@ impl Recogniser for AgreementRecogniser {
                 parties,
             ));
         }
+        let appositive = named_by_apposition(ctx, &new, &covered);
+        new.extend(appositive);
         let short = short_names(ctx, &new, &covered);
         new.extend(short);
         found.extend(new);
     }
+}
+
+/// "It replaces the Migration and Economic Development Partnership, the
+/// memorandum agreed in April 2022": a capitalised name (two words or
+/// more, "and", "of", "for" or "on" between them) given an agreement's head
+/// in apposition, then a participle of making it, names that agreement.
+fn named_by_apposition(ctx: &Context, found: &[Mention], covered: &Covered) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for m in found.iter().filter(|m| {
+        m.rule == "agreement.anaphor"
+            && matches!(&m.detail, Detail::Agreement { named: false, plural: false, topics, .. } if topics.is_empty())
+    }) {
+        let Some(h) = ctx.token_starting_at(m.start) else {
+            continue;
+        };
+        let made = ctx.lower.get(h + 1).is_some_and(|w| {
+            matches!(
+                *w,
+                "agreed" | "signed" | "reached" | "struck" | "concluded" | "negotiated" | "sealed"
+            )
+        });
+        if h < 5 || !made || ctx.lower[h - 1] != "the" || ctx.tok(h - 2) != "," {
+            continue;
+        }
+        let last = h - 3;
+        if !ctx.is_cap_word(last) || ctx.in_title_case(last) {
+            continue;
+        }
+        let join = |w: &str, _: usize| matches!(w, "and" | "of" | "for" | "on");
+        let first = ctx.cap_run_start(last, join);
+        let sentence_start = ctx.seg.sentences[ctx.sentence_of(h)].first_token;
+        let capitals = (first..=last).filter(|&k| ctx.is_cap_word(k)).count();
+        let plain = (first..=last).all(|k| {
+            !covered.contains(ctx.token(k).start)
+                && !DAYS.contains(&ctx.lower[k])
+                && !MONTHS.contains(&ctx.lower[k])
+        });
+        if capitals < 2 || first == sentence_start || !plain {
+            continue;
+        }
+        let (start, stop) = (ctx.token(first).start, ctx.token(last).end);
+        let class = match &m.detail {
+            Detail::Agreement { class, .. } => class.clone(),
+            _ => continue,
+        };
+        out.push(Mention {
+            start,
+            end: stop,
+            kind: EntityKind::Agreement,
+            label: squash_spaces(&ctx.text[start..stop]),
+            rule: "agreement.named-apposition",
+            detail: Detail::Agreement {
+                class,
+                topics: vec![],
+                named: true,
+                plural: false,
+                parties: vec![],
+            },
+        });
+    }
+    out
 }
 
 /// "the General Security of Military Information Agreement (GSOMIA) …

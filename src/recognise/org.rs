@@ -61,6 +61,26 @@ const INSTITUTIONS: &[&str] = &[
     "Front",
     "Party",
 ];
+/// Capitalised words of a person's title, which no body's name joined by
+/// "and" holds ("Prime Minister X and European Commission …").
+const PERSON_TITLES: &[&str] = &[
+    "Prime",
+    "Minister",
+    "President",
+    "Secretary",
+    "Chancellor",
+    "Premier",
+    "Senator",
+    "Governor",
+    "Ambassador",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sir",
+    "Dame",
+];
+
 /// An organisation named by the pattern of its words, over bytes
 /// `start..end`, labelled as written (spaces normalised).
 fn pattern_mention(ctx: &Context, start: usize, end: usize, country: Option<String>) -> Mention {
@@ -148,6 +168,14 @@ impl Recogniser for OrgPatternRecogniser {
             // starts after "and".
             if first > 0 && super::person::PARTICLES.contains(&ctx.lower[first - 1]) {
                 if let Some(a) = (first..i).find(|&k| ctx.lower[k] == "and") {
+                    first = a + 1;
+                }
+            }
+            // "Prime Minister Rishi Sunak and European Commission President
+            // …": a run that starts with a person's title is a title, a
+            // name and "and"; the body starts after the last "and".
+            if let Some(a) = (first..i).rev().find(|&k| ctx.lower[k] == "and") {
+                if (first..a).any(|k| PERSON_TITLES.contains(&ctx.tok(k))) {
                     first = a + 1;
                 }
             }
