@@ -161,6 +161,9 @@ pub struct Rules {
     pub not_names: HashSet<String>,
     /// Verbs of saying, after which a capitalised pair is taken as a name.
     pub speech_verbs: HashSet<String>,
+    /// Nouns of people's roles: a capitalised pair after "the <role> …,"
+    /// in apposition is a name ("the special envoy for the region, Ana Ruiz,").
+    pub person_roles: HashSet<String>,
     /// Abbreviations whose dot does not end a sentence.
     pub abbreviations: HashSet<String>,
 }
@@ -438,6 +441,7 @@ impl Rules {
                 let target = match set {
                     "not-name" => &mut self.not_names,
                     "speech-verb" => &mut self.speech_verbs,
+                    "person-role" => &mut self.person_roles,
                     "government" => &mut self.government_words,
                     "org-descriptor" => &mut self.org_descriptors,
                     "boilerplate" => {
@@ -450,7 +454,7 @@ impl Rules {
                     "agreement-needs-subject" => &mut self.agreement_needs_subject,
                     "abbreviation" => &mut self.abbreviations,
                     other => return Err(format!(
-                        "unknown word set {other:?} (one of not-name, speech-verb, government, org-descriptor, boilerplate, agreement-non-topic, agreement-anaphor, agreement-self-topic, agreement-needs-subject, abbreviation)"
+                        "unknown word set {other:?} (one of not-name, speech-verb, person-role, government, org-descriptor, boilerplate, agreement-non-topic, agreement-anaphor, agreement-self-topic, agreement-needs-subject, abbreviation)"
                     )),
                 };
                 target.insert(word);

@@ -2229,3 +2229,41 @@ fn a_long_title_opens_a_list_of_those_who_met() {
         );
     }
 }
+#[test]
+fn a_name_after_a_role_no_lexicon_knows_is_a_person_who_acts() {
+    let kg = graph(&["Peace news\n\nThe Lima Accord was signed at a hotel in the Chilean capital by the U.S. special envoy for Andean reconciliation, Zoltar Quennik, and Ana Ruiz. Later Quennik left."]);
+    assert!(
+        people(&kg).contains(&"Zoltar Quennik".to_string()),
+        "{:?}",
+        people(&kg)
+    );
+    assert_has(&kg, "Zoltar Quennik", "signed", "Lima Accord");
+    assert_has(&kg, "Ana Ruiz", "signed", "Lima Accord");
+}
+#[test]
+fn two_names_joined_by_dubbed_are_one_agreement() {
+    let kg = graph(&["Peace news\n\nThe text, formally titled the \"Andean Framework for Lasting Peace\" and quickly dubbed Oslo II by diplomats, was signed by Ana Ruiz."]);
+    assert_eq!(
+        agreements(&kg),
+        vec!["Andean Framework for Lasting Peace".to_string()]
+    );
+}
+#[test]
+fn a_name_and_its_subtitle_are_one_agreement_that_the_described_deal_of_its_head_is() {
+    let kg = graph(&["Gulf news\n\nAna Ruiz signed the Andean Accords Peace Agreement: Treaty of Peace and Full Normalization between Chile and Peru. Tomas Reyes signed a Declaration of Peace with Bolivia. Chile's parliament ratified the peace treaty."]);
+    let mut names = agreements(&kg);
+    names.sort();
+    assert_eq!(
+        names,
+        vec![
+            "Andean Accords Peace Agreement".to_string(),
+            "Declaration of Peace".to_string()
+        ]
+    );
+    assert_has(
+        &kg,
+        "National Congress of Chile",
+        "ratified",
+        "Andean Accords Peace Agreement",
+    );
+}

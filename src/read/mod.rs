@@ -233,6 +233,40 @@ fn parties_of(detail: &Detail) -> Vec<String> {
     out
 }
 
+/// `" and quickly dubbed `, `, also known as the `: the words between two
+/// names of one agreement.
+fn is_also_called(between: &str) -> bool {
+    let words: Vec<&str> = between
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '"' | '“' | '”' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let naming = words
+        .iter()
+        .any(|w| matches!(*w, "dubbed" | "nicknamed" | "known" | "called"));
+    naming
+        && words.len() <= 5
+        && words.iter().all(|w| {
+            matches!(
+                *w,
+                "and"
+                    | "or"
+                    | "also"
+                    | "quickly"
+                    | "soon"
+                    | "later"
+                    | "widely"
+                    | "commonly"
+                    | "popularly"
+                    | "dubbed"
+                    | "nicknamed"
+                    | "known"
+                    | "called"
+                    | "as"
+                    | "the"
+            )
+        })
+}
+
 /// "is formally titled the", "was officially called": the words between an
 /// agreement and the name it is given.
 fn is_naming_copula(between: &str) -> bool {
@@ -1142,6 +1176,19 @@ impl<'a> Builder<'a> {
                 self.move_mentions(self.entity_of[w[1]], self.entity_of[w[0]]);
                 continue;
             }
+            // "formally titled the "Package of Measures …" and quickly
+            // dubbed Minsk II": one agreement, two names.
+            // "the Abraham Accords Peace Agreement: Treaty of Peace,
+            // Diplomatic Relations …": a name and its subtitle.
+            if named(x)
+                && named(y)
+                && y.start >= x.end
+                && (is_also_called(&self.ctx.text[x.end..y.start])
+                    || self.ctx.text[x.end..y.start] == *": ")
+            {
+                self.move_mentions(self.entity_of[w[1]], self.entity_of[w[0]]);
+                continue;
+            }
             if named(x) == named(y) || y.start < x.end {
                 continue;
             }
@@ -1371,6 +1418,28 @@ impl<'a> Builder<'a> {
                     .iter()
                     .filter(|(_, words)| names.iter().all(|t| words.contains(t)))
                     .map(|(e, _)| *e)
+                    .collect()
+            } else {
+                hits
+            };
+            // "the peace treaty" beside a "Treaty of Peace" and a
+            // "Declaration of Peace": the one whose name holds its head.
+            let head = self.entities[d]
+                .label
+                .rsplit(' ')
+                .next()
+                .map(str::to_lowercase)
+                .unwrap_or_default();
+            let hits = if hits.len() > 1 {
+                hits.into_iter()
+                    .filter(|&e| {
+                        self.entities[e].mentions.iter().any(|&m| {
+                            let m = &self.mentions[m];
+                            self.ctx.text[m.start..m.end]
+                                .split(' ')
+                                .any(|w| w.to_lowercase() == head)
+                        })
+                    })
                     .collect()
             } else {
                 hits

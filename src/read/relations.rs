@@ -2022,7 +2022,15 @@ fn prepositional_agents(
                     })
                     && first.first - 2 - (k + 1) <= 2;
                 let lead_ok = lead_ok || title_before || envoys;
-                if lead_ok {
+                // "by the U.S. special representative for Afghanistan
+                // reconciliation, Zalmay Khalilzad, and …": a title no
+                // lexicon knows, a comma, and its holder.
+                let holder = (!lead_ok || first.kind != EntityKind::Person)
+                    .then(|| unknown_title_holder(ctx, ms, sentence, k + 1, to))
+                    .flatten();
+                if let Some(p) = holder {
+                    out.extend(subject_group(ctx, ms, sentence, p, to));
+                } else if lead_ok {
                     out.extend(group);
                 } else if let Some(list) = numbered_apposition(ctx, ms, sentence, k + 1, to) {
                     out.extend(list);
@@ -2033,6 +2041,39 @@ fn prepositional_agents(
         k += 1;
     }
     out
+}
+
+/// The token where a person's name starts after a title in apposition
+/// at `from`: "the U.S. special representative for Afghanistan
+/// reconciliation, Zalmay Khalilzad": "the", at most eight words (a
+/// country's name among them, "for" or "of" between them, no verb), a
+/// comma, and a person followed by a comma, "and" or the end.
+fn unknown_title_holder(
+    ctx: &Context,
+    ms: &[M],
+    sentence: &[usize],
+    from: usize,
+    to: usize,
+) -> Option<usize> {
+    if ctx.lower.get(from) != Some(&"the") {
+        return None;
+    }
+    let comma = (from + 1..to.min(from + 10)).find(|&j| ctx.tok(j) == ",")?;
+    let titled = comma > from + 2
+        && (from + 1..comma).all(|j| {
+            let w = ctx.lower[j];
+            matches!(w, "for" | "of" | ".")
+                || ctx.token(j).kind == TokenKind::Word
+                    && !GROUP_BREAKS.contains(&w)
+                    && !matches!(w, "and" | "who" | "said")
+        })
+        && (from + 1..comma).all(|j| !kind_at(ms, sentence, j, EntityKind::Person));
+    let p = sentence
+        .iter()
+        .map(|&i| ms[i])
+        .find(|m| m.kind == EntityKind::Person && m.first == comma + 1)?;
+    let closed = p.end >= to || matches!(ctx.lower[p.end], "," | "and" | "." | "on" | "in");
+    (titled && closed).then_some(p.first)
 }
 
 /// "by the two foreign ministers, Nikos Kotzias of Greece and Nikola

@@ -17,6 +17,7 @@ pub struct PersonRecogniser {
     honorifics: FxHashSet<String>,
     not_names: FxHashSet<String>,
     speech_verbs: FxHashSet<String>,
+    person_roles: FxHashSet<String>,
 }
 
 /// Lower-case words that may stand inside a name (`Ursula von der Leyen`).
@@ -79,6 +80,7 @@ impl PersonRecogniser {
             honorifics: rules.honorifics.iter().cloned().collect(),
             not_names: rules.not_names.iter().cloned().collect(),
             speech_verbs: rules.speech_verbs.iter().cloned().collect(),
+            person_roles: rules.person_roles.iter().cloned().collect(),
         }
     }
 
@@ -311,7 +313,23 @@ impl Recogniser for PersonRecogniser {
             // "the chief executive of Standard Chartered, Mervyn Davies,"
             let after_office_comma =
                 words >= 2 && i >= 2 && ctx.tok(i - 1) == "," && office_end.contains(&(i - 2));
-            let apposition = apposition || after_office_comma;
+            // "the U.S. special representative for Afghanistan
+            // reconciliation, Zalmay Khalilzad,": a role noun a few words
+            // before the comma, the name closed by a comma or "and".
+            let after_role_comma = (2..=3).contains(&words)
+                && i >= 3
+                && ctx.tok(i - 1) == ","
+                && (end >= ctx.len() || matches!(ctx.tok(end), "," | "and"))
+                && (i.saturating_sub(8)..i - 1)
+                    .rev()
+                    .take_while(|&k| ctx.token(k).kind == TokenKind::Word || ctx.tok(k) == ".")
+                    .any(|k| {
+                        self.person_roles.contains(ctx.lower[k])
+                            && k > 0
+                            && (k.saturating_sub(4)..k)
+                                .any(|j| matches!(ctx.lower[j], "the" | "a" | "’s" | "'s"))
+                    });
+            let apposition = apposition || after_office_comma || after_role_comma;
             let before_speech =
                 words >= 2 && end < ctx.len() && self.speech_verbs.contains(ctx.lower[end]);
             let rule = if after_title {
