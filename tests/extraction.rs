@@ -2267,3 +2267,21 @@ fn a_name_and_its_subtitle_are_one_agreement_that_the_described_deal_of_its_head
         "Andean Accords Peace Agreement",
     );
 }
+#[test]
+fn a_plural_title_lists_its_holders() {
+    let kg = graph(&["Pact news\n\nThe Lima Accord was unveiled on Wednesday by the Peruvian president, Ana Ruiz, and the prime ministers of Chile and Bolivia, Tomas Reyes and Eva Lindqvist, in a joint appearance."]);
+    for person in ["Ana Ruiz", "Tomas Reyes", "Eva Lindqvist"] {
+        assert_has(&kg, person, "proposed", "Lima Accord");
+    }
+}
+#[test]
+fn an_owners_title_at_the_very_end_of_a_text_is_read_safely() {
+    for text in [
+        "The Lima Accord was signed by Tomas Reyes, Peru's trade representative",
+        "The Lima Accord was signed by Tomas Reyes, and the prime ministers of Chile",
+        "The Lima Accord was signed by Tomas Reyes and his counterpart",
+    ] {
+        let kg = graph(&[text]);
+        assert_has(&kg, "Tomas Reyes", "signed", "Lima Accord");
+    }
+}

@@ -420,9 +420,16 @@ fn counterparty(ctx: &Context, end: usize, agents_at: &BTreeMap<usize, String>) 
     agents_at.get(&ctx.token(k).start).cloned()
 }
 
+/// The head noun of an agreement's label or mention, lower case: the last
+/// word ("treaty" of "the UK-Rwanda treaty").
+fn head_of(text: &str) -> String {
+    text.rsplit(' ').next().unwrap_or("").to_lowercase()
+}
+
 /// The countries and bodies coordinated right before a verb of making a
-/// deal that is followed by the deal's article and maybe "new", the deal
-/// starting at byte `start`: "the UK and Rwanda signed a new treaty".
+/// deal that is followed by the deal's article and maybe "new", "landmark"
+/// or "historic", the deal starting at byte `start`: "the UK and Rwanda
+/// signed a new treaty".
 fn makers_before(
     ctx: &Context,
     start: usize,
@@ -892,8 +899,10 @@ impl<'a> Builder<'a> {
     }
 
     /// "the deal", "the document": the most salient agreement so far (the
-    /// one mentioned most, the latest on a tie), or, before any, the most
-    /// salient of the whole document (a headline speaks of the story's deal).
+    /// one mentioned most; on a tie, one of the anaphor's head noun, then
+    /// the latest); anaphors before any agreement (a headline's, a
+    /// caption's) take the most salient of the whole document once it is
+    /// read (on a tie: of the head noun, known by name, written first).
     fn resolve_anaphors(&mut self, mut anaphors: Vec<Mention>, plurals: Vec<Mention>) {
         anaphors.sort_by_key(|m| m.start);
         // (start, entity) of the agreements named, in text order.
@@ -907,7 +916,6 @@ impl<'a> Builder<'a> {
         named.sort();
         // The head noun of an entity's label or a mention's text
         // ("treaty" of "the UK-Rwanda treaty").
-        let head_of = |text: &str| text.rsplit(' ').next().unwrap_or("").to_lowercase();
         let same_head =
             |heads: &[String], e: usize, head: &str| heads.get(e).is_some_and(|h| h == head);
         // The one mentioned most so far; of those mentioned as often, one
@@ -958,11 +966,7 @@ impl<'a> Builder<'a> {
         if fallback.is_none() {
             if let Some(first) = anaphors.iter().find(|m| m.rule == "agreement.anaphor") {
                 let mut m = first.clone();
-                m.label = self.ctx.text[m.start..m.end]
-                    .rsplit(' ')
-                    .next()
-                    .unwrap_or("deal")
-                    .to_lowercase();
+                m.label = head_of(&self.ctx.text[m.start..m.end]);
                 fallback = Some(self.new_entity(&m));
             }
         }
@@ -1027,8 +1031,6 @@ impl<'a> Builder<'a> {
                 Some((_, e)) if demonstrative || appositive => Some(e),
                 _ => {
                     let mut own = parties_of(&m.detail);
-                    // "a $6bn deal with Qatar": a deal newly introduced with
-                    // its party is the one known by that party.
                     let head = head_of(&self.ctx.text[m.start..m.end]);
                     // "Framework" in the headline is the "Windsor
                     // Framework" of a tie: one of the same head noun.
@@ -1039,6 +1041,8 @@ impl<'a> Builder<'a> {
                             .map(|(&e, _)| e)
                             .or(fallback)
                     });
+                    // "a $6bn deal with Qatar": a deal newly introduced with
+                    // its party is the one known by that party.
                     if own.is_empty() && indefinite(self.ctx, m.start) {
                         own.extend(counterparty(self.ctx, m.end, &agents_at));
                         // "the UK and Rwanda signed a new treaty": the
@@ -1424,12 +1428,7 @@ impl<'a> Builder<'a> {
             };
             // "the peace treaty" beside a "Treaty of Peace" and a
             // "Declaration of Peace": the one whose name holds its head.
-            let head = self.entities[d]
-                .label
-                .rsplit(' ')
-                .next()
-                .map(str::to_lowercase)
-                .unwrap_or_default();
+            let head = head_of(&self.entities[d].label);
             let hits = if hits.len() > 1 {
                 hits.into_iter()
                     .filter(|&e| {

@@ -1527,6 +1527,18 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
     // Whether a dash opened a counted group's members and is still open.
     let mut dash_open = false;
     for m in &inside[start + 1..] {
+        // "Biden, and the prime ministers of Britain and Australia, Boris
+        // Johnson and Scott Morrison": the people a plural title lists.
+        if let Some(named) = plural_title_holders(ctx, &inside, pos, to) {
+            if m.first < named {
+                continue;
+            }
+            if m.first == named {
+                group.push(*m);
+                pos = m.end;
+                continue;
+            }
+        }
         // "Kotzias and his counterpart from Skopje, Nikola Dimitrov": the
         // person named after a counterpart's phrase.
         if let Some(named) = counterpart_named(ctx, pos, to) {
@@ -1645,12 +1657,75 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
     group
 }
 
+/// The token where the holders' names start after ", and the prime
+/// ministers of Britain and Australia, " at `from`: "and" (after a comma or
+/// not), "the", one to three common nouns the last a plural, "of", two or
+/// more countries or bodies joined by "and" or commas, and a comma.
+fn plural_title_holders(ctx: &Context, inside: &[M], from: usize, to: usize) -> Option<usize> {
+    let mut k = from;
+    if k >= to {
+        return None;
+    }
+    if ctx.tok(k) == "," {
+        k += 1;
+    }
+    if k + 5 >= to || ctx.lower[k] != "and" || ctx.lower[k + 1] != "the" {
+        return None;
+    }
+    k += 2;
+    let nouns = k;
+    while k < to
+        && k - nouns < 3
+        && ctx.token(k).kind == TokenKind::Word
+        && !ctx.token(k).capitalised
+        && ctx.lower[k] != "of"
+    {
+        k += 1;
+    }
+    if k == nouns || k >= to || ctx.lower[k] != "of" || !ctx.lower[k - 1].ends_with('s') {
+        return None;
+    }
+    k += 1;
+    let mut parties = 0;
+    loop {
+        let m = inside
+            .iter()
+            .find(|m| m.first == k && is_agent(m) && m.kind != EntityKind::Person)?;
+        parties += 1;
+        k = m.end;
+        if k < to && matches!(ctx.lower[k], "and" | ",") && ctx.lower.get(k + 1) != Some(&"and") {
+            if ctx.tok(k) == ","
+                && inside
+                    .iter()
+                    .any(|p| p.first == k + 1 && p.kind == EntityKind::Person)
+            {
+                break;
+            }
+            k += 1;
+            continue;
+        }
+        if k < to && ctx.tok(k) == "," {
+            break;
+        }
+        return None;
+    }
+    let named = k + 1;
+    (parties >= 2
+        && inside
+            .iter()
+            .any(|p| p.first == named && p.kind == EntityKind::Person))
+    .then_some(named)
+}
+
 /// The token where a name starts after ", and his counterpart from
 /// Skopje, " or " and their Greek counterparts, " at `from`: "and", a
 /// possessive pronoun, at most four words or names with "counterpart(s)"
 /// among them, a comma, then a capitalised word.
 fn counterpart_named(ctx: &Context, from: usize, to: usize) -> Option<usize> {
     let mut k = from;
+    if k >= to {
+        return None;
+    }
     if ctx.tok(k) == "," {
         k += 1;
     }
@@ -2025,7 +2100,7 @@ fn prepositional_agents(
                 // "by the U.S. special representative for Afghanistan
                 // reconciliation, Zalmay Khalilzad, and …": a title no
                 // lexicon knows, a comma, and its holder.
-                let holder = (!lead_ok || first.kind != EntityKind::Person)
+                let holder = (!lead_ok || first.kind == EntityKind::Country)
                     .then(|| unknown_title_holder(ctx, ms, sentence, k + 1, to))
                     .flatten();
                 if let Some(p) = holder {
@@ -2045,9 +2120,12 @@ fn prepositional_agents(
 
 /// The token where a person's name starts after a title in apposition
 /// at `from`: "the U.S. special representative for Afghanistan
-/// reconciliation, Zalmay Khalilzad": "the", at most eight words (a
-/// country's name among them, "for" or "of" between them, no verb), a
-/// comma, and a person followed by a comma, "and" or the end.
+/// reconciliation, Zalmay Khalilzad": "the", at most eight words ("for"
+/// or "of" among them; no "and", "who" or "said", no person), a comma,
+/// and a person followed by a comma, "and", a stop, "on" or "in". The
+/// caller asks only when the agents after the preposition would start
+/// with a country inside such a title ("the U.S. …"), not with a body
+/// ("the United Nations refugee agency, X" is the agency).
 fn unknown_title_holder(
     ctx: &Context,
     ms: &[M],
@@ -2317,8 +2395,15 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         }
         gap <= 4
     });
-    // "the party holds firm against the deal": against it.
-    if object.is_some_and(|a| (from..a.first).any(|k| ctx.lower[k] == "against")) {
+    // "the party holds firm against the deal": "against" at most one word
+    // after the verb, then only the agreement's determiners (not "signed
+    // despite protests against the treaty").
+    if object.is_some_and(|a| {
+        (from..a.first)
+            .rev()
+            .find(|&k| !OBJECT_GAP.contains(&ctx.lower[k]))
+            .is_some_and(|k| ctx.lower[k] == "against" && k <= from + 1)
+    }) {
         pred = "rejected".into();
     }
     // "Japan finally signed up to it": the agreement last named.

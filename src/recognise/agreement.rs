@@ -726,10 +726,11 @@ fn named_by_apposition(ctx: &Context, found: &[Mention], covered: &Covered) -> V
         m.rule == "agreement.anaphor"
             && matches!(&m.detail, Detail::Agreement { named: false, plural: false, topics, .. } if topics.is_empty())
     }) {
-        let Some(h) = ctx.token_starting_at(m.start) else {
+        let (Some(h), Some(last)) = (ctx.token_starting_at(m.start), ctx.token_ending_at(m.end))
+        else {
             continue;
         };
-        let made = ctx.lower.get(h + 1).is_some_and(|w| {
+        let made = ctx.lower.get(last + 1).is_some_and(|w| {
             matches!(
                 *w,
                 "agreed" | "signed" | "reached" | "struck" | "concluded" | "negotiated" | "sealed"

@@ -320,15 +320,17 @@ impl Recogniser for PersonRecogniser {
                 && i >= 3
                 && ctx.tok(i - 1) == ","
                 && (end >= ctx.len() || matches!(ctx.tok(end), "," | "and"))
-                && (i.saturating_sub(8)..i - 1)
-                    .rev()
-                    .take_while(|&k| ctx.token(k).kind == TokenKind::Word || ctx.tok(k) == ".")
-                    .any(|k| {
-                        self.person_roles.contains(ctx.lower[k])
-                            && k > 0
-                            && (k.saturating_sub(4)..k)
-                                .any(|j| matches!(ctx.lower[j], "the" | "a" | "’s" | "'s"))
-                    });
+                && {
+                    let floor = ctx.seg.sentences[ctx.sentence_of(i)].first_token;
+                    (i.saturating_sub(8).max(floor)..i - 1)
+                        .rev()
+                        .take_while(|&k| ctx.token(k).kind == TokenKind::Word)
+                        .any(|k| {
+                            self.person_roles.contains(ctx.lower[k])
+                                && (k.saturating_sub(4).max(floor)..k)
+                                    .any(|j| matches!(ctx.lower[j], "the" | "a" | "’s" | "'s"))
+                        })
+                };
             let apposition = apposition || after_office_comma || after_role_comma;
             let before_speech =
                 words >= 2 && end < ctx.len() && self.speech_verbs.contains(ctx.lower[end]);
