@@ -2285,3 +2285,9 @@ fn an_owners_title_at_the_very_end_of_a_text_is_read_safely() {
         assert_has(&kg, "Tomas Reyes", "signed", "Lima Accord");
     }
 }
+#[test]
+fn a_phrase_of_time_may_stand_inside_a_verb_and_its_preposition() {
+    let kg = graph(&["Arms news\n\nChile withdrew in 2019 from the Lima Treaty. Peru pulled out last year of the Quito Accord."]);
+    assert_has(&kg, "Chile", "withdrewFrom", "Lima Treaty");
+    assert_has(&kg, "Peru", "withdrewFrom", "Quito Accord");
+}

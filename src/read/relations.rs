@@ -82,7 +82,26 @@ impl TriggerIndex {
         let cands = self.by_first.get(ctx.lower[i])?;
         cands.iter().find_map(|(words, pred, kind)| {
             let end = i + words.len();
-            (end <= limit && ctx.lower[i..end] == words[..]).then_some((end, pred.as_str(), *kind))
+            if end <= limit && ctx.lower[i..end] == words[..] {
+                return Some((end, pred.as_str(), *kind));
+            }
+            // "withdrew in 2019 from the treaty": a phrase of time or place
+            // before a verb's closing preposition.
+            let (last, verb) = words.split_last()?;
+            let split = i + verb.len();
+            if verb.is_empty()
+                || !matches!(last.as_str(), "from" | "of" | "to" | "on")
+                || split >= limit
+                || ctx.lower[i..split] != verb[..]
+            {
+                return None;
+            }
+            let k = after_circumstances(ctx, split, limit);
+            (k > split && k < limit && ctx.lower[k] == last.as_str()).then_some((
+                k + 1,
+                pred.as_str(),
+                *kind,
+            ))
         })
     }
 }
@@ -1105,6 +1124,19 @@ const CONCLUDED: &[&str] = &[
 /// `from`, when the phrase after them opens with `between` or `with`; else
 /// `from`.
 fn past_circumstances(ctx: &Context, from: usize, to: usize) -> usize {
+    let k = after_circumstances(ctx, from, to);
+    if k > from && k < to && matches!(ctx.lower[k], "between" | "with") {
+        k
+    } else {
+        from
+    }
+}
+
+/// The token after short phrases of place and time starting at `from`
+/// ("in Vienna in July 2015", "last year", "on Monday"): a preposition
+/// (or "last"), then up to four capitalised words, numbers or "week",
+/// "month", "year"; `from` when none starts there.
+fn after_circumstances(ctx: &Context, from: usize, to: usize) -> usize {
     let mut k = from;
     let mut phrases = 0;
     while k < to && phrases < 3 && matches!(ctx.lower[k], "in" | "on" | "at" | "last") {
@@ -1127,11 +1159,7 @@ fn past_circumstances(ctx: &Context, from: usize, to: usize) -> usize {
         k = j;
         phrases += 1;
     }
-    if k > from && k < to && matches!(ctx.lower[k], "between" | "with") {
-        k
-    } else {
-        from
-    }
+    k
 }
 
 /// Verbs of one firm buying another: "X is to buy rival Y", "X agreed to
