@@ -18,6 +18,7 @@ pub struct OrgPatternRecogniser {
     descriptors: FxHashSet<String>,
     not_names: FxHashSet<String>,
     government_words: FxHashSet<String>,
+    honorifics: FxHashSet<String>,
     /// Country → its legislature's canonical name, from the lexicon.
     legislatures: BTreeMap<String, String>,
 }
@@ -61,9 +62,10 @@ const INSTITUTIONS: &[&str] = &[
     "Front",
     "Party",
 ];
-/// Capitalised words of a person's title, which no body's name joined by
-/// "and" holds ("Prime Minister X and European Commission …").
-const PERSON_TITLES: &[&str] = &[
+/// Capitalised words of an office title, which no body's name joined by
+/// "and" holds ("Prime Minister X and European Commission …"); the
+/// honorifics of the lexicon (`Mr`, `Sir`) count too.
+const OFFICE_TITLE_WORDS: &[&str] = &[
     "Prime",
     "Minister",
     "President",
@@ -73,12 +75,6 @@ const PERSON_TITLES: &[&str] = &[
     "Senator",
     "Governor",
     "Ambassador",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Sir",
-    "Dame",
 ];
 
 /// An organisation named by the pattern of its words, over bytes
@@ -124,6 +120,7 @@ impl OrgPatternRecogniser {
             descriptors: rules.org_descriptors.iter().cloned().collect(),
             not_names: rules.not_names.iter().cloned().collect(),
             government_words: rules.government_words.iter().cloned().collect(),
+            honorifics: rules.honorifics.iter().cloned().collect(),
             legislatures,
         }
     }
@@ -175,7 +172,9 @@ impl Recogniser for OrgPatternRecogniser {
             // …": a run that starts with a person's title is a title, a
             // name and "and"; the body starts after the last "and".
             if let Some(a) = (first..i).rev().find(|&k| ctx.lower[k] == "and") {
-                if (first..a).any(|k| PERSON_TITLES.contains(&ctx.tok(k))) {
+                if (first..a).any(|k| {
+                    OFFICE_TITLE_WORDS.contains(&ctx.tok(k)) || self.honorifics.contains(ctx.tok(k))
+                }) {
                     first = a + 1;
                 }
             }
