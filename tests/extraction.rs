@@ -2291,3 +2291,72 @@ fn a_phrase_of_time_may_stand_inside_a_verb_and_its_preposition() {
     assert_has(&kg, "Chile", "withdrewFrom", "Lima Treaty");
     assert_has(&kg, "Peru", "withdrewFrom", "Quito Accord");
 }
+#[test]
+fn a_quoted_stage_name_stands_between_a_verb_and_its_agreement() {
+    let kg = graph(&["Trade news\n\nChile and Peru signed a 'phase one' trade pact on Monday. Bolivia signed the “stage two” Lima Accord."]);
+    assert_has(&kg, "Chile", "signed", "Chile–Peru trade pact");
+    assert_has(&kg, "Peru", "signed", "Chile–Peru trade pact");
+    assert_has(&kg, "Bolivia", "signed", "Lima Accord");
+}
+#[test]
+fn a_description_goes_to_the_name_without_words_it_lacks() {
+    // Two named agreements told apart by "Digital": "the trade pact" is the
+    // plain one, "the digital trade agreement" the other.
+    let kg = graph(&["Trade news\n\nChile and Peru on Monday signed a limited trade agreement. The Chile-Peru Trade Agreement was signed by Tomas Reyes. He also signed a companion Chile-Peru Digital Trade Agreement.\n\nThe trade pact and the digital trade agreement take effect in January. Ana Ruiz rejected the trade pact."]);
+    let mut names = agreements(&kg);
+    names.sort();
+    assert_eq!(
+        names,
+        vec![
+            "Chile-Peru Digital Trade Agreement".to_string(),
+            "Chile-Peru Trade Agreement".to_string()
+        ]
+    );
+    assert_has(&kg, "Ana Ruiz", "rejected", "Chile-Peru Trade Agreement");
+    assert_does_not_have(
+        &kg,
+        "Ana Ruiz",
+        "rejected",
+        "Chile-Peru Digital Trade Agreement",
+    );
+}
+#[test]
+fn a_hyphenated_pair_of_countries_names_the_parties_of_a_named_agreement() {
+    // "U.S.-" and "US-" are one name; the countries are its parties.
+    let kg = graph(&[
+        "Trade news\n\nThe U.S.-Peru Fisheries Agreement was signed on Monday.",
+        "More trade news\n\nThe US-Peru Fisheries Agreement took effect.",
+    ]);
+    assert_eq!(
+        agreements(&kg),
+        vec!["United States-Peru Fisheries Agreement".to_string()]
+    );
+    assert_has(
+        &kg,
+        "United States",
+        "partyTo",
+        "United States-Peru Fisheries Agreement",
+    );
+    assert_has(
+        &kg,
+        "Peru",
+        "partyTo",
+        "United States-Peru Fisheries Agreement",
+    );
+}
+#[test]
+fn the_two_leaders_are_a_pair_listed_with_a_title() {
+    let kg = graph(&["Trade news\n\nThe Lima Accord was signed by Tomas Reyes and Eva Lindqvist. It formalises a package that Ana Ruiz and Chilean President Marco Soto confirmed in May, when the two leaders signed the Quito Declaration."]);
+    assert_has(&kg, "Ana Ruiz", "signed", "Quito Declaration");
+    assert_has(&kg, "Marco Soto", "signed", "Quito Declaration");
+    assert_does_not_have(&kg, "Tomas Reyes", "signed", "Quito Declaration");
+}
+#[test]
+fn a_person_in_a_role_at_a_body_acts_not_the_body() {
+    let kg = graph(&["Pact news\n\nThe Lima Declaration was signed by Tomas Reyes for Chile, by White House senior adviser Ana Ruiz for the United States, and by Eva Lindqvist. The Quito Accord was signed by Chilean business tycoon Marco Soto."]);
+    for person in ["Tomas Reyes", "Ana Ruiz", "Eva Lindqvist"] {
+        assert_has(&kg, person, "signed", "Lima Declaration");
+    }
+    assert_has(&kg, "Marco Soto", "signed", "Quito Accord");
+    assert_does_not_have(&kg, "Chile", "signed", "Quito Accord");
+}

@@ -472,6 +472,35 @@ fn makers_before(
     out
 }
 
+/// The subject words of an agreement's name, as `topic_key` gives them:
+/// "Trans-Pacific" is also "Trans" and "Pacific".
+fn name_words(label: &str) -> BTreeSet<String> {
+    label
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .chain(label.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .map(crate::recognise::topic_key)
+        .collect()
+}
+
+/// The words that tell named agreements of a document apart when they
+/// share others: "digital" of the "U.S.-Japan Digital Trade Agreement"
+/// beside the "U.S.-Japan Trade Agreement". Descriptions that differ in one
+/// of them ("the trade agreement", "the digital trade agreement") are two
+/// deals.
+fn telling_words(labels: &[&str]) -> BTreeSet<String> {
+    let sets: Vec<BTreeSet<String>> = labels.iter().map(|l| name_words(l)).collect();
+    let mut out = BTreeSet::new();
+    for (i, a) in sets.iter().enumerate() {
+        for b in &sets[i + 1..] {
+            if a != b && !a.is_disjoint(b) {
+                out.extend(a.symmetric_difference(b).cloned());
+            }
+        }
+    }
+    out
+}
+
 /// A described deal of the document: its subject words, its entity, and
 /// what tells it from another deal on the same subject.
 struct DescribedDeal {
@@ -487,7 +516,13 @@ struct DescribedDeal {
 impl DescribedDeal {
     /// A description sharing a subject word, unless it is told apart: the
     /// old deal and the new one, or deals made with different parties.
-    fn takes(&self, topics: &BTreeSet<String>, age: Option<Age>, with: &BTreeSet<String>) -> bool {
+    fn takes(
+        &self,
+        topics: &BTreeSet<String>,
+        age: Option<Age>,
+        with: &BTreeSet<String>,
+        telling: &BTreeSet<String>,
+    ) -> bool {
         // "the 2015 nuclear pact" is neither "the 2010 nuclear pact" nor
         // "a new nuclear deal".
         let (mine, theirs) = (year_of(&self.topics), year_of(topics));
@@ -499,6 +534,10 @@ impl DescribedDeal {
             && !other_year
             && !year_and_new
             && (self.with.is_empty() || with.is_empty() || !self.with.is_disjoint(with))
+            && self
+                .topics
+                .symmetric_difference(topics)
+                .all(|t| !telling.contains(t))
     }
 }
 
@@ -586,6 +625,12 @@ impl<'a> Builder<'a> {
         let mut plurals: Vec<Mention> = Vec::new();
         // "the 2010 accord": a description by its year alone.
         let mut by_year: Vec<Mention> = Vec::new();
+        let named_labels: BTreeSet<&str> = mentions
+            .iter()
+            .filter(|m| matches!(m.detail, Detail::Agreement { named: true, .. }))
+            .map(|m| m.label.as_str())
+            .collect();
+        let telling = telling_words(&named_labels.into_iter().collect::<Vec<_>>());
         // Countries and bodies by their first byte: "a deal with Nissan".
         let agents_at: BTreeMap<usize, String> = mentions
             .iter()
@@ -684,7 +729,10 @@ impl<'a> Builder<'a> {
                         let with: BTreeSet<String> = counterparty(self.ctx, m.end, &agents_at)
                             .into_iter()
                             .collect();
-                        match agreements.iter_mut().find(|d| d.takes(&set, age, &with)) {
+                        match agreements
+                            .iter_mut()
+                            .find(|d| d.takes(&set, age, &with, &telling))
+                        {
                             Some(d) => {
                                 d.topics.extend(set);
                                 if d.age.is_none() {
@@ -1379,7 +1427,6 @@ impl<'a> Builder<'a> {
     /// Establishment of Peace …": a described deal whose every subject word
     /// (years aside) is a word of exactly one named agreement's name is it.
     fn merge_described_into_named(&mut self) {
-        use crate::recognise::topic_key;
         let named: Vec<(usize, BTreeSet<String>)> = (0..self.entities.len())
             .filter(|&e| {
                 !self.entities[e].mentions.is_empty()
@@ -1388,17 +1435,7 @@ impl<'a> Builder<'a> {
                         Detail::Agreement { named: true, .. }
                     )
             })
-            .map(|e| {
-                let label = &self.entities[e].label;
-                // "Trans-Pacific" is also "Trans" and "Pacific".
-                let words = label
-                    .split(|c: char| !c.is_alphanumeric() && c != '-')
-                    .chain(label.split(|c: char| !c.is_alphanumeric()))
-                    .filter(|w| !w.is_empty())
-                    .map(topic_key)
-                    .collect();
-                (e, words)
-            })
+            .map(|e| (e, name_words(&self.entities[e].label)))
             .collect();
         for d in 0..self.entities.len() {
             let Some(topics) = self.described_topics(d) else {
@@ -1430,7 +1467,9 @@ impl<'a> Builder<'a> {
             // "Declaration of Peace": the one whose name holds its head.
             let head = head_of(&self.entities[d].label);
             let hits = if hits.len() > 1 {
-                hits.into_iter()
+                let with_head: Vec<usize> = hits
+                    .iter()
+                    .copied()
                     .filter(|&e| {
                         self.entities[e].mentions.iter().any(|&m| {
                             let m = &self.mentions[m];
@@ -1439,7 +1478,37 @@ impl<'a> Builder<'a> {
                                 .any(|w| w.to_lowercase() == head)
                         })
                     })
-                    .collect()
+                    .collect();
+                // No name holds it ("the trade pact"): the other tests tell.
+                if with_head.is_empty() {
+                    hits
+                } else {
+                    with_head
+                }
+            } else {
+                hits
+            };
+            // "the trade agreement" beside the "U.S.-Japan Trade Agreement"
+            // and the "U.S.-Japan Digital Trade Agreement": the name without
+            // the other's extra words ("digital"), which the description
+            // would have said.
+            let hits = if hits.len() > 1 {
+                let words = |e: usize| named.iter().find(|(n, _)| *n == e).map(|(_, w)| w);
+                let least: Vec<usize> = hits
+                    .iter()
+                    .copied()
+                    .filter(|&a| {
+                        hits.iter().all(|&b| {
+                            a == b
+                                || matches!((words(a), words(b)), (Some(x), Some(y)) if x.is_subset(y) && x != y)
+                        })
+                    })
+                    .collect();
+                if least.len() == 1 {
+                    least
+                } else {
+                    hits
+                }
             } else {
                 hits
             };

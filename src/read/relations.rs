@@ -1534,18 +1534,19 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
     // "US bank Wells Fargo", "Japanese rival Nissan": a country before a
     // common noun and a body's name says where the body is from.
     let mut start = start;
-    if inside[start].kind == EntityKind::Country {
+    if matches!(
+        inside[start].kind,
+        EntityKind::Country | EntityKind::Organization
+    ) {
         if let Some(next) = inside.get(start + 1) {
             let gap = inside[start].end..next.first;
-            if next.kind == EntityKind::Organization
-                && (1..=3).contains(&gap.len())
-                && gap.clone().all(|k| {
-                    ctx.token(k).kind == TokenKind::Word
-                        && !ctx.token(k).capitalised
-                        && !GROUP_BREAKS.contains(&ctx.lower[k])
-                        && !GROUP_LINKS.contains(&ctx.lower[k])
-                })
-            {
+            // "White House senior adviser Jared Kushner": a person's role
+            // at a body, the person named after it (then a comma, "and",
+            // "for", or the end of the list).
+            let body_named = inside[start].kind == EntityKind::Country
+                && next.kind == EntityKind::Organization
+                && common_words_between(ctx, gap);
+            if body_named || role_at_body(ctx, &[inside[start]], inside[start].end, next, to) {
                 start += 1;
             }
         }
@@ -1621,6 +1622,14 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
                 continue;
             }
         }
+        // "…, by White House senior adviser Jared Kushner for the United
+        // States": the person in a role at the body just listed acts.
+        if role_at_body(ctx, &group, pos, m, to) {
+            group.pop();
+            group.push(*m);
+            pos = m.end;
+            continue;
+        }
         // "Bessent and Svyrydenko", "Gazprom and oil firm Rosneft".
         let gap = pos..m.first;
         let joined = gap.clone().any(|k| matches!(ctx.tok(k), "and" | ","));
@@ -1683,6 +1692,33 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
         pos = m.end;
     }
     group
+}
+
+/// One to three lower-case words (no link or break of a group) fill `gap`.
+fn common_words_between(ctx: &Context, gap: std::ops::Range<usize>) -> bool {
+    (1..=3).contains(&gap.len())
+        && gap.clone().all(|k| {
+            ctx.token(k).kind == TokenKind::Word
+                && !ctx.token(k).capitalised
+                && !GROUP_BREAKS.contains(&ctx.lower[k])
+                && !GROUP_LINKS.contains(&ctx.lower[k])
+        })
+}
+
+/// "White House senior adviser Jared Kushner": the last of `group` (ending
+/// at `pos`) is a country or body, a few common words of a role follow,
+/// then the person `m`, and then a comma, "and", "for", or the list's end.
+fn role_at_body(ctx: &Context, group: &[M], pos: usize, m: &M, to: usize) -> bool {
+    m.kind == EntityKind::Person
+        && group.last().is_some_and(|g| {
+            matches!(g.kind, EntityKind::Country | EntityKind::Organization) && g.end == pos
+        })
+        && (m.end >= to
+            || matches!(
+                ctx.lower[m.end],
+                "," | "and" | "for" | "of" | "on" | "in" | "." | ";"
+            ))
+        && common_words_between(ctx, pos..m.first)
 }
 
 /// The token where the holders' names start after ", and the prime
@@ -1852,14 +1888,27 @@ fn numbered_parties(ctx: &Context, ms: &[M], k: usize) -> Vec<M> {
         .get(k + 1)
         .is_some_and(|w| matches!(*w, "leaders" | "men" | "women" | "presidents"));
     let below = ms.partition_point(|m| m.first < k);
-    let recent = &ms[below.saturating_sub(4 * WINDOW)..below];
+    let window = &ms[below.saturating_sub(4 * WINDOW)..below];
+    // "Trump and Japanese Prime Minister Shinzo Abe": a title before a
+    // name is part of the list, not a member.
+    let titled = |m: &M| {
+        window
+            .iter()
+            .find(|o| o.kind == EntityKind::Office && o.end == m.first)
+            .map_or(m.first, |o| o.first)
+    };
+    let recent: Vec<M> = window
+        .iter()
+        .filter(|m| m.kind != EntityKind::Office)
+        .copied()
+        .collect();
     let listed = |fits: &dyn Fn(&M) -> bool| -> Option<Vec<M>> {
         recent.windows(n).rev().find_map(|w| {
             let joined = w.windows(2).all(|p| {
                 let (x, y) = (p[0], p[1]);
-                y.first > x.end
+                titled(&y) > x.end
                     && x.entity != y.entity
-                    && (x.end..y.first).all(|t| matches!(ctx.tok(t), "and" | "," | "the"))
+                    && (x.end..titled(&y)).all(|t| matches!(ctx.tok(t), "and" | "," | "the"))
             });
             let distinct = w
                 .iter()
@@ -2124,7 +2173,13 @@ fn prepositional_agents(
                             || ctx.token(j).kind == TokenKind::Word && !ctx.token(j).capitalised
                     })
                     && first.first - 2 - (k + 1) <= 2;
-                let lead_ok = lead_ok || title_before || envoys;
+                // "by White House senior adviser Jared Kushner".
+                let role_at = first.kind == EntityKind::Person
+                    && sentence.iter().map(|&i| ms[i]).any(|b| {
+                        (b.first == k + 1 || b.first == k + 2 && ctx.lower[k + 1] == "the")
+                            && role_at_body(ctx, &[b], b.end, first, to)
+                    });
+                let lead_ok = lead_ok || title_before || envoys || role_at;
                 // "by the U.S. special representative for Afghanistan
                 // reconciliation, Zalmay Khalilzad, and …": a title no
                 // lexicon knows, a comma, and its holder.
@@ -2393,6 +2448,20 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
                 match (k + 1..m.first.min(k + 8)).find(|&j| ctx.tok(j) == ")") {
                     Some(j) if (k + 1..j).all(|i| !matches!(ctx.tok(i), "." | ";" | "(")) => {
                         k = j + 1;
+                        continue;
+                    }
+                    _ => return false,
+                }
+            }
+            // "signed a 'stage one' trade pact", "the \"phase one\" deal": a
+            // short quoted name of a stage is no gap either.
+            if matches!(ctx.tok(k), "\"" | "'" | "“" | "‘") {
+                match (k + 2..m.first.min(k + 7))
+                    .find(|&j| matches!(ctx.tok(j), "\"" | "'" | "”" | "’"))
+                {
+                    Some(j) if (k + 1..j).all(|i| ctx.token(i).kind != TokenKind::Punct) => {
+                        k = j + 1;
+                        gap += 1;
                         continue;
                     }
                     _ => return false,

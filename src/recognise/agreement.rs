@@ -241,7 +241,15 @@ impl AgreementRecogniser {
         }
         // "Comprehensive Economic and Trade Agreement": "and" between
         // capitalised words of the name.
-        let join = |w: &str, first: usize| matches!(w, "and" | "&") && first < h;
+        // "U.S.-Japan Trade Agreement": a hyphen written tight between
+        // capitalised words.
+        let join = |w: &str, first: usize| {
+            matches!(w, "and" | "&") && first < h
+                || w == "-"
+                    && first >= 2
+                    && ctx.token(first - 1).start == ctx.token(first - 2).end
+                    && ctx.token(first).start == ctx.token(first - 1).end
+        };
         let mut first = ctx.cap_run_start(h, join);
         let sentence_start = ctx.seg.sentences[ctx.sentence_of(h)].first_token;
         // "General Security of Military Information Agreement", "Package of
@@ -491,11 +499,45 @@ impl Recogniser for AgreementRecogniser {
                         });
                     }
                 }
+                // "U.S.-Japan Trade Agreement", "Anglo-Irish Agreement": the
+                // countries a hyphen joins at the name's start are its
+                // parties; an abbreviation is written by the country's name
+                // in the label, so that "US-Japan …" is the same agreement.
+                let mut label = String::new();
+                let mut at = start;
+                let mut joined = false;
+                while let Some(cut) = ctx.text[at..stop]
+                    .find(|c: char| c == '-' || c.is_whitespace())
+                    .map(|d| at + d)
+                    .filter(|&d| joined || ctx.text[d..].starts_with('-'))
+                {
+                    let part = &ctx.text[at..cut];
+                    match countries.get(&cut).filter(|m| m.start == at) {
+                        Some(m) if m.kind == EntityKind::Country => {
+                            let abbreviation = part.chars().all(|c| c.is_uppercase() || c == '.');
+                            label.push_str(if abbreviation { &m.label } else { part });
+                            parties.push(EntityRef {
+                                kind: m.kind,
+                                name: m.label.clone(),
+                            });
+                        }
+                        _ => label.push_str(part),
+                    }
+                    at = cut;
+                    // The part after the last hyphen is read too.
+                    joined = ctx.text[cut..].starts_with('-');
+                    if !joined {
+                        break;
+                    }
+                    label.push('-');
+                    at += 1;
+                }
+                label.push_str(&ctx.text[at..stop]);
                 new.push(Mention {
                     start,
                     end: stop,
                     kind: EntityKind::Agreement,
-                    label: squash_spaces(&ctx.text[start..stop]),
+                    label: squash_spaces(&label),
                     rule: "agreement.named",
                     detail: Detail::Agreement {
                         class: class.clone(),
