@@ -2360,3 +2360,20 @@ fn a_person_in_a_role_at_a_body_acts_not_the_body() {
     assert_has(&kg, "Marco Soto", "signed", "Quito Accord");
     assert_does_not_have(&kg, "Chile", "signed", "Quito Accord");
 }
+#[test]
+fn a_relative_clause_after_an_apposition_with_a_year_has_its_agreement() {
+    let kg = graph(&["Pact news\n\nPeru wants to join the Andean Accords, the 2020 trade agreements that Chile signed with Bolivia and Ecuador."]);
+    assert_has(&kg, "Chile", "signed", "Andean Accords");
+    assert_has(&kg, "Bolivia", "signed", "Andean Accords");
+    assert_has(&kg, "Ecuador", "signed", "Andean Accords");
+}
+#[test]
+fn agents_listed_after_a_relative_clause_and_a_colon() {
+    let kg = graph(&["Pact news\n\nPeru wants to join the Lima Accord. Peru's minister met the ministers of the three countries that signed the accord: Ana Ruiz of Chile, Tomas Reyes of Bolivia and Eva Lindqvist of Ecuador. Colombia courted the two nations that ratified the Quito Treaty: Brazil and Uruguay."]);
+    for country in ["Chile", "Bolivia", "Ecuador"] {
+        assert_has(&kg, country, "signed", "Lima Accord");
+    }
+    assert_does_not_have(&kg, "Ana Ruiz", "signed", "Lima Accord");
+    assert_has(&kg, "Brazil", "ratified", "Quito Treaty");
+    assert_has(&kg, "Uruguay", "ratified", "Quito Treaty");
+}

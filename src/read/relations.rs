@@ -2389,7 +2389,9 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         } {
             k -= 1;
         }
-        k > clause_start && DETERMINERS.contains(&ctx.lower[k - 1])
+        // "the countries that signed the deal": "that" is a relative
+        // pronoun there, not a determiner.
+        k > clause_start && DETERMINERS.contains(&ctx.lower[k - 1]) && ctx.lower[k - 1] != "that"
     };
     if negated(ctx, t.0, clause_start) {
         match refusal(&pred) {
@@ -2544,7 +2546,37 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
     });
     if let Some(a) = object.filter(|_| !adjectival && !passive_of_agreement) {
         let numbered = numbered_subject(ctx, ms, clause_start, t.0);
-        let mut subjects = relative_antecedent(ctx, ms, sentence, t.0)
+        // "the three European countries that signed the deal: Boris Johnson
+        // of Britain, …": a relative clause whose agents are listed after
+        // a colon that follows its agreement.
+        let listed_after = {
+            let k = back_over(ctx, t.0, clause_start.saturating_sub(1), adverbial);
+            (k > 0
+                && matches!(ctx.lower[k - 1], "that" | "who")
+                && ctx.lower.get(a.end) == Some(&":"))
+            .then(|| subject_group(ctx, ms, sentence, a.end + 1, s_end_tok))
+            .filter(|g| g.first().is_some_and(|m| m.first == a.end + 1))
+            // "Boris Johnson of Britain": the clause says what the country
+            // did; its minister is named, not said to have done it.
+            .map(|g| {
+                g.into_iter()
+                    .map(|m| {
+                        sentence
+                            .iter()
+                            .map(|&i| ms[i])
+                            .find(|c| {
+                                m.kind == EntityKind::Person
+                                    && c.kind == EntityKind::Country
+                                    && c.first == m.end + 1
+                                    && ctx.lower[m.end] == "of"
+                            })
+                            .unwrap_or(m)
+                    })
+                    .collect::<Vec<M>>()
+            })
+        };
+        let mut subjects = listed_after
+            .or_else(|| relative_antecedent(ctx, ms, sentence, t.0))
             .or_else(|| numbered.clone())
             .or_else(|| apposed_subject(ctx, ms, sentence, clause_start, t.0).map(|p| vec![p]))
             .unwrap_or_else(|| subject_group(ctx, ms, sentence, clause_start, t.0));
@@ -2654,6 +2686,8 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
                     ctx.token(g).kind == TokenKind::Word
                         && !ctx.token(g).capitalised
                         && !CLAUSE_MARKERS.contains(&ctx.lower[g])
+                        // "the 2020 normalisation agreements that": a year.
+                        || ctx.token(g).kind == TokenKind::Number
                 })
         };
         let antecedent = sentence.iter().map(|&i| ms[i]).rfind(|m| {
