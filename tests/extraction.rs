@@ -2377,3 +2377,19 @@ fn agents_listed_after_a_relative_clause_and_a_colon() {
     assert_has(&kg, "Brazil", "ratified", "Quito Treaty");
     assert_has(&kg, "Uruguay", "ratified", "Quito Treaty");
 }
+#[test]
+fn an_implementation_annex_and_a_counted_subject_of_a_relative_clause() {
+    let kg = graph(&["Pact news\n\nThe envoy said that Chile's president, Ana Ruiz, and Peru's prime minister, Tomas Reyes, had agreed an implementation annex to the Agreement on Andean Fisheries, which the two leaders accepted at talks last month."]);
+    assert_has(&kg, "Ana Ruiz", "approved", "Agreement on Andean Fisheries");
+    assert_has(
+        &kg,
+        "Tomas Reyes",
+        "approved",
+        "Agreement on Andean Fisheries",
+    );
+    assert!(
+        agreements(&kg).iter().any(|a| a.contains("annex")),
+        "{:?}",
+        agreements(&kg)
+    );
+}

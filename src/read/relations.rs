@@ -792,6 +792,11 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                     window
                         .iter()
                         .any(|&m| ms[m].first > k && ms[m].end <= t.0 && is_agent(&ms[m]))
+                        // "which the two leaders accepted": a counted subject.
+                        || (k + 1..t.0).any(|j| {
+                            party_count(ctx.lower[j]).is_some()
+                                && ctx.lower.get(j + 1).is_some_and(|w| TWO_PARTIES.contains(w))
+                        })
                 })
                 .map_or(w_first, |k| k + 1);
             let sentence = &window;
@@ -2714,6 +2719,11 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
                 (m.end..t.0)
                     .all(|g| AUXILIARY.contains(&ctx.lower[g]) && !BE_FORMS.contains(&ctx.lower[g]))
             });
+        // "which the two leaders accepted": the pair named before.
+        let (subjects, active) = match numbered_subject(ctx, ms, clause_start, t.0) {
+            Some(pair) if subjects.is_empty() && !pair.is_empty() => (pair, true),
+            _ => (subjects, active),
+        };
         if let (Some(a), true) = (antecedent, active) {
             // "which X signed with Y": Y too.
             let with = prepositional_agents(ctx, ms, sentence, t.1, s_end_tok, &["with"]);
