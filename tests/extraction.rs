@@ -2393,3 +2393,38 @@ fn an_implementation_annex_and_a_counted_subject_of_a_relative_clause() {
         agreements(&kg)
     );
 }
+#[test]
+fn words_after_an_agreement_that_are_no_subject_stay_out_of_its_mention() {
+    let kg = graph(&["Car news\n\nFiat will meet General Motors on Tuesday to reach agreement over the future of the Italian firm's auto group."]);
+    let names = agreements(&kg);
+    assert!(names.iter().all(|a| !a.contains("future")), "{names:?}");
+    let agreement = kg
+        .graph
+        .node_weights()
+        .find(|e| e.kind == newsgraph::recognise::EntityKind::Agreement)
+        .expect("an agreement");
+    assert!(
+        agreement.mentions.iter().all(|m| &*m.text == "agreement"),
+        "{:?}",
+        agreement.mentions
+    );
+}
+#[test]
+fn a_name_that_starts_with_a_particle_is_the_same_person() {
+    let kg = graph(&[
+        "Water news\n\nPlanning Minister Julio De Vido offered help. Mr De Vido later denied it.",
+    ]);
+    assert_eq!(people(&kg), vec!["Julio De Vido".to_string()]);
+    assert_has(&kg, "Julio De Vido", "holdsOffice", "Minister of Planning");
+}
+#[test]
+fn more_portfolios_and_a_body_described_by_a_demonym() {
+    let kg = graph(&["Talks news\n\nChile's unification minister, Ana Ruiz, met the head of the Russian state-owned Gazprom company, Tomas Reyes."]);
+    assert_has(
+        &kg,
+        "Ana Ruiz",
+        "holdsOffice",
+        "Minister of Unification of Chile",
+    );
+    assert_has(&kg, "Tomas Reyes", "holdsOffice", "Head of Gazprom");
+}

@@ -706,6 +706,15 @@ impl Recogniser for AgreementRecogniser {
                 .collect();
             topics.extend(right_topics.iter().map(|&i| topic_key(ctx.lower[i])));
             topics.retain(|t| self.is_topic(t));
+            // "agreement over the future of …": words after the head that
+            // are no subject are not part of the mention either.
+            if !right_topics
+                .iter()
+                .any(|&i| self.is_topic(&topic_key(ctx.lower[i])))
+            {
+                right_topics.clear();
+                end = hend;
+            }
             // "a memorandum of understanding": a head of several words
             // names its own subject.
             if phrase && topics.is_empty() {

@@ -477,7 +477,39 @@ impl Recogniser for OfficeRecogniser {
                         // "director general of the British Chambers of
                         // Commerce": a demonym inside an unknown name.
                         let inside_name = m.rule == "country.demonym" && ctx.is_cap_word(e + 1);
-                        if inside_name {
+                        // "head of the Ukrainian state-owned Naftohaz
+                        // company": a demonym and a few common words
+                        // describe the body named after them.
+                        let described_body = (m.rule == "country.demonym")
+                            .then(|| {
+                                let mut j = e + 1;
+                                while j < ctx.len()
+                                    && j <= e + 4
+                                    && (ctx.token(j).kind == TokenKind::Word
+                                        && !ctx.token(j).capitalised
+                                        || ctx.tok(j) == "-")
+                                {
+                                    j += 1;
+                                }
+                                by_start
+                                    .get(&ctx.token(j.min(ctx.len() - 1)).start)
+                                    .filter(|b| j < ctx.len() && b.kind == EntityKind::Organization)
+                            })
+                            .flatten();
+                        if let Some(body) = described_body {
+                            if let Some(be) = ctx.token_ending_at(body.end) {
+                                jurisdiction = entity_ref(body);
+                                last_end = be + 1;
+                                if last_end < ctx.len()
+                                    && matches!(
+                                        ctx.lower[last_end],
+                                        "company" | "firm" | "group" | "corporation"
+                                    )
+                                {
+                                    last_end += 1;
+                                }
+                            }
+                        } else if inside_name {
                             // Part of a name the lexicons do not know: no jurisdiction.
                         } else if super::is_seat(m.rule) {
                             // "Mayor of London": the city, not the country.

@@ -231,9 +231,10 @@ impl PersonRecogniser {
                 words.last().copied().unwrap_or_default().to_string(),
             ),
         };
+        // "Mr De Vido": a particle that starts a name is no given name.
         let given = words
             .first()
-            .filter(|w| w.chars().count() > 1)
+            .filter(|w| w.chars().count() > 1 && !PARTICLES.contains(&w.to_lowercase().as_str()))
             .map(|w| w.to_string());
         Mention {
             start,
