@@ -2428,3 +2428,26 @@ fn more_portfolios_and_a_body_described_by_a_demonym() {
     );
     assert_has(&kg, "Tomas Reyes", "holdsOffice", "Head of Gazprom");
 }
+#[test]
+fn portfolio_titles_written_out_and_a_body_described_after_of() {
+    let kg = graph(&["Talks news\n\nChile's minister for Europe, Ana Ruiz, met Lord Reyes, Minister for Defence Procurement, and Eva Lindqvist, director of anti-constitution group Vote No. Marco Soto, head of distribution for Sony Pictures, spoke."]);
+    assert_has(
+        &kg,
+        "Ana Ruiz",
+        "holdsOffice",
+        "Minister of Europe of Chile",
+    );
+    assert!(
+        triples(&kg).iter().any(|(s, p, o)| s.contains("Reyes")
+            && p == "holdsOffice"
+            && o.starts_with("Minister of Defence Procurement")),
+        "{:#?}",
+        triples(&kg)
+    );
+    assert_has(&kg, "Eva Lindqvist", "holdsOffice", "Director of Vote No");
+    assert!(
+        !people(&kg).contains(&"Pictures".to_string()),
+        "{:?}",
+        people(&kg)
+    );
+}

@@ -72,6 +72,8 @@ impl OfficeRecogniser {
                     .keys()
                     .filter_map(|p| p.split(' ').next().map(str::to_string)),
             )
+            // "Minister of Finance", "minister for Europe".
+            .chain(PORTFOLIO_HEADS.iter().map(|h| h.to_string()))
             .collect();
         let mut by_first: HashMap<String, Vec<(Vec<String>, String, OfficeScope)>> = HashMap::new();
         for (words, (canonical, scope)) in titles {
@@ -165,8 +167,28 @@ impl OfficeRecogniser {
             if ctx.lower[p] == "the" {
                 p += 1;
             }
-            if let Some((n, portfolio)) = self.portfolio_at(ctx, p) {
-                let end = p + n;
+            if let Some((n, mut portfolio)) = self.portfolio_at(ctx, p) {
+                let mut end = p + n;
+                // "Lord Bach, Minister for Defence Procurement, said": in
+                // apposition, capitalised words up to the closing comma
+                // (no given name) are the portfolio's too.
+                if i > 0 && ctx.tok(i - 1) == "," && ctx.token(i).capitalised {
+                    let mut e = end;
+                    while e < ctx.len()
+                        && e < end + 2
+                        && ctx.is_cap_word(e)
+                        && !self.given_names.contains(ctx.tok(e))
+                    {
+                        e += 1;
+                    }
+                    if e > end && e < ctx.len() && ctx.tok(e) == "," {
+                        for k in end..e {
+                            portfolio.push(' ');
+                            portfolio.push_str(ctx.tok(k));
+                        }
+                        end = e;
+                    }
+                }
                 if best.as_ref().is_none_or(|b| b.end < end) {
                     best = Some(TitleMatch {
                         first: i,
@@ -525,6 +547,35 @@ impl Recogniser for OfficeRecogniser {
                         {
                             jurisdiction = entity_ref(m);
                             last_end = e + 1;
+                        }
+                    }
+                }
+                // "director of anti-constitution group Vote No": common
+                // words describing the body named after them.
+                if last_end <= t.end && !by_start.contains_key(&ctx.token(k).start) {
+                    let mut j = k;
+                    while j < ctx.len()
+                        && j < k + 4
+                        && (ctx.token(j).kind == TokenKind::Word
+                            && !ctx.token(j).capitalised
+                            && !matches!(ctx.lower[j], "and" | "or" | "who" | "which" | "that")
+                            || ctx.tok(j) == "-")
+                    {
+                        j += 1;
+                    }
+                    if let Some(body) = (j > k && j < ctx.len())
+                        .then(|| by_start.get(&ctx.token(j).start))
+                        .flatten()
+                        .filter(|b| b.kind == EntityKind::Organization)
+                    {
+                        // The whole name: not "Sony" of "Sony Pictures".
+                        let whole = |be: usize| {
+                            be + 1 >= ctx.len()
+                                || !(ctx.is_cap_word(be + 1) || ctx.tok(be + 1) == "-")
+                        };
+                        if let Some(be) = ctx.token_ending_at(body.end).filter(|&be| whole(be)) {
+                            jurisdiction = entity_ref(body);
+                            last_end = be + 1;
                         }
                     }
                 }
