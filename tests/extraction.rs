@@ -2451,3 +2451,46 @@ fn portfolio_titles_written_out_and_a_body_described_after_of() {
         people(&kg)
     );
 }
+#[test]
+fn initials_in_brackets_after_a_name_are_that_bodys() {
+    // The lexicon knows "RSF" as Reporters Without Borders.
+    let kg = graph(&["War news\n\nSudan's army and the paramilitary Rapid Support Forces (RSF) clashed again. The RSF said it would hold its positions."]);
+    let orgs: Vec<String> = kg
+        .graph
+        .node_weights()
+        .filter(|e| e.kind == newsgraph::recognise::EntityKind::Organization)
+        .map(|e| e.label.clone())
+        .collect();
+    assert!(
+        orgs.contains(&"Rapid Support Forces".to_string()),
+        "{orgs:?}"
+    );
+    assert!(
+        !orgs.contains(&"Reporters Without Borders".to_string()),
+        "{orgs:?}"
+    );
+}
+#[test]
+fn ages_and_kinds_of_payment_are_no_subject_of_a_deal() {
+    let kg = graph(&["Deal news\n\nChile signed the 26-year-old trade pact in 1994. Peru agreed an all-cash deal with Bolivia, and the deal closed on Friday."]);
+    let names = agreements(&kg);
+    assert!(
+        names
+            .iter()
+            .all(|a| !a.contains("year-old") && !a.contains("all-cash")),
+        "{names:?}"
+    );
+}
+#[test]
+fn a_ceasefire_statement_is_an_agreement_and_cusma_is_usmca() {
+    let kg = graph(&[
+        "War news\n\nThe war ended with a ceasefire statement signed by Ana Ruiz and Tomas Reyes.",
+        "Trade news\n\nThe Canada-United States-Mexico Agreement took effect.",
+    ]);
+    assert_does(&kg, "Ana Ruiz", "signed");
+    assert!(
+        agreements(&kg).contains(&"United States-Mexico-Canada Agreement".to_string()),
+        "{:?}",
+        agreements(&kg)
+    );
+}

@@ -1595,6 +1595,33 @@ impl<'a> Builder<'a> {
                 self.move_mentions(a, b);
             }
         }
+        // "the paramilitary Rapid Support Forces (RSF)": initials in
+        // brackets right after a body's name are that body's here, whatever
+        // else a lexicon knows by them (Reporters Without Borders).
+        let text = self.ctx.text;
+        for &a in &orgs {
+            let bracketed = self.entities[a].mentions.iter().find_map(|&m| {
+                let m = &self.mentions[m];
+                let acronym = &text[m.start..m.end];
+                let before = text[..m.start].strip_suffix('(')?.trim_end();
+                (is_acronym(acronym) && text[m.end..].starts_with(')'))
+                    .then_some((before.len(), acronym))
+            });
+            let Some((name_end, acronym)) = bracketed else {
+                continue;
+            };
+            let named = orgs.iter().copied().find(|&b| {
+                b != a
+                    && initials(&self.entities[b].label) == acronym
+                    && self.entities[b]
+                        .mentions
+                        .iter()
+                        .any(|&m| self.mentions[m].end == name_end)
+            });
+            if let Some(b) = named {
+                self.move_mentions(a, b);
+            }
+        }
     }
 
     /// "Isaias … sending his foreign minister, Osman Saleh": a national
