@@ -483,18 +483,18 @@ fn name_words(label: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// The words that tell named agreements of a document apart when they
-/// share others: "digital" of the "U.S.-Japan Digital Trade Agreement"
-/// beside the "U.S.-Japan Trade Agreement". Descriptions that differ in one
-/// of them ("the trade agreement", "the digital trade agreement") are two
-/// deals.
-fn telling_words(labels: &[&str]) -> BTreeSet<String> {
+/// The words that tell named agreements of a document apart: the extra
+/// words of a name that holds all the words of another, "digital" of the
+/// "U.S.-Japan Digital Trade Agreement" beside the "U.S.-Japan Trade
+/// Agreement". Descriptions that differ in one of them ("the trade
+/// agreement", "the digital trade agreement") are two deals.
+fn telling_words(labels: &BTreeSet<&str>) -> BTreeSet<String> {
     let sets: Vec<BTreeSet<String>> = labels.iter().map(|l| name_words(l)).collect();
     let mut out = BTreeSet::new();
-    for (i, a) in sets.iter().enumerate() {
-        for b in &sets[i + 1..] {
-            if a != b && !a.is_disjoint(b) {
-                out.extend(a.symmetric_difference(b).cloned());
+    for a in &sets {
+        for b in &sets {
+            if a.len() < b.len() && a.is_subset(b) {
+                out.extend(b.difference(a).cloned());
             }
         }
     }
@@ -630,7 +630,7 @@ impl<'a> Builder<'a> {
             .filter(|m| matches!(m.detail, Detail::Agreement { named: true, .. }))
             .map(|m| m.label.as_str())
             .collect();
-        let telling = telling_words(&named_labels.into_iter().collect::<Vec<_>>());
+        let telling = telling_words(&named_labels);
         // Countries and bodies by their first byte: "a deal with Nissan".
         let agents_at: BTreeMap<usize, String> = mentions
             .iter()
@@ -1610,6 +1610,14 @@ impl<'a> Builder<'a> {
             let Some((name_end, acronym)) = bracketed else {
                 continue;
             };
+            // Only when the body is named here by those initials alone.
+            if !self.entities[a]
+                .mentions
+                .iter()
+                .all(|&m| &text[self.mentions[m].start..self.mentions[m].end] == acronym)
+            {
+                continue;
+            }
             let named = orgs.iter().copied().find(|&b| {
                 b != a
                     && initials(&self.entities[b].label) == acronym

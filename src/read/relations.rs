@@ -1546,8 +1546,7 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
         if let Some(next) = inside.get(start + 1) {
             let gap = inside[start].end..next.first;
             // "White House senior adviser Jared Kushner": a person's role
-            // at a body, the person named after it (then a comma, "and",
-            // "for", or the end of the list).
+            // at a body, the person named after it (see `role_at_body`).
             let body_named = inside[start].kind == EntityKind::Country
                 && next.kind == EntityKind::Organization
                 && common_words_between(ctx, gap);
@@ -1711,13 +1710,23 @@ fn common_words_between(ctx: &Context, gap: std::ops::Range<usize>) -> bool {
 }
 
 /// "White House senior adviser Jared Kushner": the last of `group` (ending
-/// at `pos`) is a country or body, a few common words of a role follow,
-/// then the person `m`, and then a comma, "and", "for", or the list's end.
+/// at `pos`) is a country or body, one to three common words of a role
+/// follow (no verb: "Britain asked Ana Ruiz" is not hers), then the person
+/// `m`, and then a comma, "and", "for", "of", "on", "in", a stop, or the
+/// list's end.
 fn role_at_body(ctx: &Context, group: &[M], pos: usize, m: &M, to: usize) -> bool {
+    let verb = |w: &str| {
+        w.ends_with("ed")
+            || matches!(
+                w,
+                "told" | "met" | "said" | "says" | "tells" | "asks" | "urges" | "sent" | "sends"
+            )
+    };
     m.kind == EntityKind::Person
         && group.last().is_some_and(|g| {
             matches!(g.kind, EntityKind::Country | EntityKind::Organization) && g.end == pos
         })
+        && (pos..m.first).all(|k| !verb(ctx.lower[k]))
         && (m.end >= to
             || matches!(
                 ctx.lower[m.end],
@@ -2691,7 +2700,8 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
                     ctx.token(g).kind == TokenKind::Word
                         && !ctx.token(g).capitalised
                         && !CLAUSE_MARKERS.contains(&ctx.lower[g])
-                        // "the 2020 normalisation agreements that": a year.
+                        // "the 2020 normalisation agreements that": a year
+                        // or another number.
                         || ctx.token(g).kind == TokenKind::Number
                 })
         };

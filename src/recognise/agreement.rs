@@ -633,6 +633,9 @@ impl Recogniser for AgreementRecogniser {
             // Right: "agreement on rare earth minerals".
             let mut end = hend;
             let mut right_topics: Vec<usize> = Vec::new();
+            // How many parties were read after the head ("a deal on China-UK
+            // tourism").
+            let mut right_party_count = 0;
             let sentence = ctx.seg.sentences[ctx.sentence_of(h)];
             if end < ctx.len() && TOPIC_PREPOSITIONS.contains(&ctx.lower[end]) {
                 let mut k = end + 1;
@@ -676,6 +679,7 @@ impl Recogniser for AgreementRecogniser {
                 if !words.is_empty() {
                     end = k;
                     right_topics = words;
+                    right_party_count = right_parties.len();
                     parties.extend(right_parties);
                 }
             } else if topic_words.is_empty() && !*plural {
@@ -708,12 +712,14 @@ impl Recogniser for AgreementRecogniser {
             topics.retain(|t| self.is_topic(t));
             // "agreement over the future of …": words after the head that
             // are no subject are not part of the mention either.
-            if !right_topics
-                .iter()
-                .any(|&i| self.is_topic(&topic_key(ctx.lower[i])))
+            if !right_topics.is_empty()
+                && !right_topics
+                    .iter()
+                    .any(|&i| self.is_topic(&topic_key(ctx.lower[i])))
             {
                 right_topics.clear();
                 end = hend;
+                parties.truncate(parties.len() - right_party_count);
             }
             // "a memorandum of understanding": a head of several words
             // names its own subject.

@@ -23,6 +23,8 @@ pub struct OfficeRecogniser {
     portfolios: BTreeMap<String, String>,
     modifiers: BTreeMap<String, String>,
     not_names: FxHashSet<String>,
+    /// Nouns that follow a body's name ("the Naftohaz company").
+    org_descriptors: FxHashSet<String>,
     given_names: FxHashSet<String>,
 }
 
@@ -94,6 +96,7 @@ impl OfficeRecogniser {
             portfolios: rules.portfolios.clone(),
             modifiers: rules.office_modifiers.clone(),
             not_names: rules.not_names.iter().cloned().collect(),
+            org_descriptors: rules.org_descriptors.iter().cloned().collect(),
             given_names: rules.given_names.iter().cloned().collect(),
         }
     }
@@ -167,11 +170,32 @@ impl OfficeRecogniser {
             if ctx.lower[p] == "the" {
                 p += 1;
             }
-            if let Some((n, mut portfolio)) = self.portfolio_at(ctx, p) {
+            // "Secretary of the National Security Council": a body's name,
+            // no portfolio.
+            let body_name = |end: usize| {
+                ctx.lower.get(end).is_some_and(|w| {
+                    matches!(
+                        *w,
+                        "council"
+                            | "committee"
+                            | "service"
+                            | "services"
+                            | "agency"
+                            | "department"
+                            | "commission"
+                            | "office"
+                            | "board"
+                    )
+                })
+            };
+            if let Some((n, mut portfolio)) =
+                self.portfolio_at(ctx, p).filter(|(n, _)| !body_name(p + n))
+            {
                 let mut end = p + n;
                 // "Lord Bach, Minister for Defence Procurement, said": in
-                // apposition, capitalised words up to the closing comma
-                // (no given name) are the portfolio's too.
+                // apposition, one or two more capitalised words (no given
+                // name) right before the closing comma are the portfolio's
+                // too.
                 if i > 0 && ctx.tok(i - 1) == "," && ctx.token(i).capitalised {
                     let mut e = end;
                     while e < ctx.len()
@@ -201,6 +225,56 @@ impl OfficeRecogniser {
         }
         best
     }
+}
+
+/// The body named after one to three common words from token `from`
+/// ("state-owned", "anti-constitution group"), and its last token: a known
+/// organisation whose whole name ends there (not "Sony" of "Sony
+/// Pictures"). Prepositions and articles end the words: "head of the
+/// Russian delegation to Nato" is no post at Nato.
+fn described_body<'m>(
+    ctx: &Context,
+    by_start: &BTreeMap<usize, &'m Mention>,
+    from: usize,
+) -> Option<(&'m Mention, usize)> {
+    let mut j = from;
+    while j < ctx.len()
+        && j < from + 4
+        && (ctx.token(j).kind == TokenKind::Word
+            && !ctx.token(j).capitalised
+            && !matches!(
+                ctx.lower[j],
+                "and"
+                    | "or"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "to"
+                    | "for"
+                    | "with"
+                    | "at"
+                    | "of"
+                    | "in"
+                    | "on"
+                    | "by"
+                    | "from"
+            )
+            || ctx.tok(j) == "-")
+    {
+        j += 1;
+    }
+    if j == from || j >= ctx.len() {
+        return None;
+    }
+    let body = by_start
+        .get(&ctx.token(j).start)
+        .filter(|b| b.kind == EntityKind::Organization)?;
+    let be = ctx.token_ending_at(body.end)?;
+    let whole = be + 1 >= ctx.len() || !(ctx.is_cap_word(be + 1) || ctx.tok(be + 1) == "-");
+    whole.then_some((*body, be))
 }
 
 /// A jurisdiction's name as it reads after "of": "the United States",
@@ -500,36 +574,18 @@ impl Recogniser for OfficeRecogniser {
                         // Commerce": a demonym inside an unknown name.
                         let inside_name = m.rule == "country.demonym" && ctx.is_cap_word(e + 1);
                         // "head of the Ukrainian state-owned Naftohaz
-                        // company": a demonym and a few common words
+                        // company": a demonym and one to three common words
                         // describe the body named after them.
                         let described_body = (m.rule == "country.demonym")
-                            .then(|| {
-                                let mut j = e + 1;
-                                while j < ctx.len()
-                                    && j <= e + 4
-                                    && (ctx.token(j).kind == TokenKind::Word
-                                        && !ctx.token(j).capitalised
-                                        || ctx.tok(j) == "-")
-                                {
-                                    j += 1;
-                                }
-                                by_start
-                                    .get(&ctx.token(j.min(ctx.len() - 1)).start)
-                                    .filter(|b| j < ctx.len() && b.kind == EntityKind::Organization)
-                            })
+                            .then(|| described_body(ctx, &by_start, e + 1))
                             .flatten();
-                        if let Some(body) = described_body {
-                            if let Some(be) = ctx.token_ending_at(body.end) {
-                                jurisdiction = entity_ref(body);
-                                last_end = be + 1;
-                                if last_end < ctx.len()
-                                    && matches!(
-                                        ctx.lower[last_end],
-                                        "company" | "firm" | "group" | "corporation"
-                                    )
-                                {
-                                    last_end += 1;
-                                }
+                        if let Some((body, be)) = described_body {
+                            jurisdiction = entity_ref(body);
+                            last_end = be + 1;
+                            if last_end < ctx.len()
+                                && self.org_descriptors.contains(ctx.lower[last_end])
+                            {
+                                last_end += 1;
                             }
                         } else if inside_name {
                             // Part of a name the lexicons do not know: no jurisdiction.
@@ -552,31 +608,13 @@ impl Recogniser for OfficeRecogniser {
                 }
                 // "director of anti-constitution group Vote No": common
                 // words describing the body named after them.
-                if last_end <= t.end && !by_start.contains_key(&ctx.token(k).start) {
-                    let mut j = k;
-                    while j < ctx.len()
-                        && j < k + 4
-                        && (ctx.token(j).kind == TokenKind::Word
-                            && !ctx.token(j).capitalised
-                            && !matches!(ctx.lower[j], "and" | "or" | "who" | "which" | "that")
-                            || ctx.tok(j) == "-")
-                    {
-                        j += 1;
-                    }
-                    if let Some(body) = (j > k && j < ctx.len())
-                        .then(|| by_start.get(&ctx.token(j).start))
-                        .flatten()
-                        .filter(|b| b.kind == EntityKind::Organization)
-                    {
-                        // The whole name: not "Sony" of "Sony Pictures".
-                        let whole = |be: usize| {
-                            be + 1 >= ctx.len()
-                                || !(ctx.is_cap_word(be + 1) || ctx.tok(be + 1) == "-")
-                        };
-                        if let Some(be) = ctx.token_ending_at(body.end).filter(|&be| whole(be)) {
-                            jurisdiction = entity_ref(body);
-                            last_end = be + 1;
-                        }
+                if last_end <= t.end
+                    && jurisdiction.is_none()
+                    && !by_start.contains_key(&ctx.token(k).start)
+                {
+                    if let Some((body, be)) = described_body(ctx, &by_start, k) {
+                        jurisdiction = entity_ref(body);
+                        last_end = be + 1;
                     }
                 }
                 // "chief executive of Standard Chartered": an unknown body.

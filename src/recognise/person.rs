@@ -231,10 +231,17 @@ impl PersonRecogniser {
                 words.last().copied().unwrap_or_default().to_string(),
             ),
         };
-        // "Mr De Vido": a particle that starts a name is no given name.
+        // "Mr De Vido": a particle that starts a name is no given name (but
+        // "Ben", "Al" and "Abu" often are: "Ben Wallace", "Al Gore").
+        let particle = |w: &str| {
+            PARTICLES
+                .iter()
+                .filter(|p| !matches!(**p, "ben" | "al" | "abu"))
+                .any(|p| w.eq_ignore_ascii_case(p))
+        };
         let given = words
             .first()
-            .filter(|w| w.chars().count() > 1 && !PARTICLES.contains(&w.to_lowercase().as_str()))
+            .filter(|w| w.chars().count() > 1 && !particle(w))
             .map(|w| w.to_string());
         Mention {
             start,
