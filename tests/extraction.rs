@@ -2514,3 +2514,20 @@ fn a_ceasefire_statement_is_an_agreement_and_cusma_is_usmca() {
         agreements(&kg)
     );
 }
+#[test]
+fn a_body_after_a_portfolio_word_is_no_portfolio() {
+    let kg = graph(&["Security news\n\nAna Ruiz, Secretary of the National Security Council, met Homeland Security Secretary Tomas Reyes."]);
+    assert_has(
+        &kg,
+        "Ana Ruiz",
+        "holdsOffice",
+        "Secretary of the National Security Council",
+    );
+    assert_does_not_have(&kg, "Ana Ruiz", "holdsOffice", "Secretary of Security");
+    assert_has(
+        &kg,
+        "Tomas Reyes",
+        "holdsOffice",
+        "Secretary of Homeland Security",
+    );
+}

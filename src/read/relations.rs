@@ -793,10 +793,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                         .iter()
                         .any(|&m| ms[m].first > k && ms[m].end <= t.0 && is_agent(&ms[m]))
                         // "which the two leaders accepted": a counted subject.
-                        || (k + 1..t.0).any(|j| {
-                            party_count(ctx.lower[j]).is_some()
-                                && ctx.lower.get(j + 1).is_some_and(|w| TWO_PARTIES.contains(w))
-                        })
+                        || (k + 1..t.0).any(|j| counted_parties_at(ctx, j))
                 })
                 .map_or(w_first, |k| k + 1);
             let sentence = &window;
@@ -1539,20 +1536,15 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
     // "US bank Wells Fargo", "Japanese rival Nissan": a country before a
     // common noun and a body's name says where the body is from.
     let mut start = start;
-    if matches!(
-        inside[start].kind,
-        EntityKind::Country | EntityKind::Organization
-    ) {
-        if let Some(next) = inside.get(start + 1) {
-            let gap = inside[start].end..next.first;
-            // "White House senior adviser Jared Kushner": a person's role
-            // at a body, the person named after it (see `role_at_body`).
-            let body_named = inside[start].kind == EntityKind::Country
-                && next.kind == EntityKind::Organization
-                && common_words_between(ctx, gap);
-            if body_named || role_at_body(ctx, &[inside[start]], inside[start].end, next, to) {
-                start += 1;
-            }
+    if let Some(next) = inside.get(start + 1) {
+        let first = inside[start];
+        let body_named = first.kind == EntityKind::Country
+            && next.kind == EntityKind::Organization
+            && common_words_between(ctx, first.end..next.first);
+        // "White House senior adviser Jared Kushner": a person's role at a
+        // body, the person named after it (see `role_at_body`).
+        if body_named || role_at_body(ctx, &[first], first.end, next, to) {
+            start += 1;
         }
     }
     let mut group = vec![inside[start]];
@@ -2010,11 +2002,20 @@ fn own_subject(ctx: &Context, clause_start: usize, t0: usize) -> Option<usize> {
 /// right before the verb is its subject, not an agent named earlier.
 fn numbered_subject(ctx: &Context, ms: &[M], clause_start: usize, t0: usize) -> Option<Vec<M>> {
     let k = back_over(ctx, t0, clause_start, adverbial);
-    if k < clause_start + 2 || !TWO_PARTIES.contains(&ctx.lower[k - 1]) {
+    if k < clause_start + 2 || !counted_parties_at(ctx, k - 2) {
         return None;
     }
-    party_count(ctx.lower[k - 2])?;
     Some(numbered_parties(ctx, ms, k - 2))
+}
+
+/// "two leaders", "the three countries": a count of parties at token `j`
+/// and a noun of parties after it.
+fn counted_parties_at(ctx: &Context, j: usize) -> bool {
+    party_count(ctx.lower[j]).is_some()
+        && ctx
+            .lower
+            .get(j + 1)
+            .is_some_and(|w| TWO_PARTIES.contains(w))
 }
 
 /// "X, who met Y on Friday, signed …", "X, who … and who …, brokered …":

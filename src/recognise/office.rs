@@ -25,6 +25,8 @@ pub struct OfficeRecogniser {
     not_names: FxHashSet<String>,
     /// Nouns that follow a body's name ("the Naftohaz company").
     org_descriptors: FxHashSet<String>,
+    /// Head nouns of bodies' names, lower case ("council", "agency").
+    org_heads: FxHashSet<String>,
     given_names: FxHashSet<String>,
 }
 
@@ -97,6 +99,7 @@ impl OfficeRecogniser {
             modifiers: rules.office_modifiers.clone(),
             not_names: rules.not_names.iter().cloned().collect(),
             org_descriptors: rules.org_descriptors.iter().cloned().collect(),
+            org_heads: rules.org_heads.iter().map(|h| h.to_lowercase()).collect(),
             given_names: rules.given_names.iter().cloned().collect(),
         }
     }
@@ -170,23 +173,12 @@ impl OfficeRecogniser {
             if ctx.lower[p] == "the" {
                 p += 1;
             }
-            // "Secretary of the National Security Council": a body's name,
-            // no portfolio.
+            // "Secretary of the National Security Council": a body's name
+            // (its head noun from the lexicon of bodies), no portfolio.
             let body_name = |end: usize| {
-                ctx.lower.get(end).is_some_and(|w| {
-                    matches!(
-                        *w,
-                        "council"
-                            | "committee"
-                            | "service"
-                            | "services"
-                            | "agency"
-                            | "department"
-                            | "commission"
-                            | "office"
-                            | "board"
-                    )
-                })
+                ctx.lower
+                    .get(end)
+                    .is_some_and(|w| self.org_heads.contains(*w))
             };
             if let Some((n, mut portfolio)) =
                 self.portfolio_at(ctx, p).filter(|(n, _)| !body_name(p + n))
