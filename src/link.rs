@@ -501,12 +501,18 @@ fn link_agreements(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut 
                 continue;
             };
             if *is_named || topics.is_empty() {
-                // "a deal" with no subject words is known by its parties.
+                // "a deal" with no subject words is known by its parties;
+                // with none, it is its document's own ("the takeover" of
+                // one article is not another's).
                 let k = if *is_named {
                     fold(&ent.label)
                 } else {
                     let p: Vec<String> = parties_in_doc(doc, e).into_iter().collect();
-                    format!("{}|{}", fold(&ent.label), p.join("|"))
+                    if p.is_empty() {
+                        format!("{}#{d}", fold(&ent.label))
+                    } else {
+                        format!("{}|{}", fold(&ent.label), p.join("|"))
+                    }
                 };
                 let c = match named.get(&k) {
                     Some(&c) => c,
@@ -526,12 +532,27 @@ fn link_agreements(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut 
             // word ("debt relief deal" is not the "tsunami debt deal").
             // Two deals one document told apart (the old loan and the new
             // one) stay apart.
+            // "the takeover", "a truce": a head that is its own subject
+            // says too little to tie two articles' deals with no parties.
+            let label_key: Vec<String> = ent
+                .label
+                .split_whitespace()
+                .map(crate::recognise::topic_key)
+                .collect();
+            let label_key = label_key.join(" ");
+            let head_only = t.len() == 1
+                && t.iter().all(|x| {
+                    label_key == *x
+                        || label_key
+                            .strip_suffix(x.as_str())
+                            .is_some_and(|rest| rest.ends_with(' '))
+                });
             let found = described.iter_mut().find(|(ct, cp, _, ds)| {
                 let shared = ct.intersection(&t).count();
                 shared > 0
                     && !ds.contains(&d)
                     && if cp.is_empty() || p.is_empty() {
-                        shared >= 2 || *ct == t
+                        shared >= 2 || *ct == t && !head_only
                     } else {
                         // One side's parties within the other's, or two
                         // shared: China's deal with Venezuela is not its
@@ -772,7 +793,8 @@ fn agreement_parties(
     clusters: &[Cluster],
     assign: &Assignment,
 ) -> BTreeMap<usize, BTreeSet<String>> {
-    let mut out: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
+    // Per cluster: the parties, and those that only rejected or endorsed it.
+    let mut out: BTreeMap<usize, [BTreeSet<String>; 2]> = BTreeMap::new();
     for (d, doc) in docs.iter().enumerate() {
         // Parties written into the mention ("the Bolivia deal").
         for (e, ent) in doc.entities.iter().enumerate() {
@@ -785,12 +807,14 @@ fn agreement_parties(
                 Some(&c),
             ) = (&ent.detail, assign.get(&(d, e)))
             {
-                out.entry(c)
-                    .or_default()
-                    .extend(parties.iter().map(|p| p.name.clone()));
+                out.entry(c).or_default()[0].extend(parties.iter().map(|p| p.name.clone()));
             }
         }
         for r in &doc.relations {
+            // Who rejects or endorses a deal need not be a party to it
+            // ("Poland rejected the EU–Mercosur deal"): named by it only
+            // when the parties are few enough with them.
+            let side = usize::from(matches!(r.predicate.as_str(), "rejected" | "endorsed"));
             let (Some(&s), Some(&o)) = (assign.get(&(d, r.subject)), assign.get(&(d, r.object)))
             else {
                 continue;
@@ -807,12 +831,27 @@ fn agreement_parties(
                 _ => None,
             };
             if let (true, Some(p)) = (described, party) {
-                out.entry(o).or_default().insert(p);
+                out.entry(o).or_default()[side].insert(p);
             }
         }
     }
-    out
+    out.into_iter()
+        .filter_map(|(c, [parties, others])| {
+            let all: BTreeSet<String> = parties.union(&others).cloned().collect();
+            let named_by = if all.len() <= MAX_NAMING_PARTIES {
+                all
+            } else {
+                parties
+            };
+            (1..=MAX_NAMING_PARTIES)
+                .contains(&named_by.len())
+                .then_some((c, named_by))
+        })
+        .collect()
 }
+
+/// The most parties an agreement's label is written with.
+const MAX_NAMING_PARTIES: usize = 3;
 
 fn build_graph(
     docs: &[DocFacts],
@@ -857,13 +896,11 @@ fn build_graph(
         let mut label = cluster_label(docs, c);
         let mut extra_alias = None;
         if let Some(p) = parties.get(&iri_of_cluster.len()) {
-            if (1..=3).contains(&p.len()) {
-                extra_alias = Some(label.clone());
-                label = format!(
-                    "{} {label}",
-                    p.iter().cloned().collect::<Vec<_>>().join("–")
-                );
-            }
+            extra_alias = Some(label.clone());
+            label = format!(
+                "{} {label}",
+                p.iter().cloned().collect::<Vec<_>>().join("–")
+            );
         }
         let base = format!("{}{}/{}", vocab::ID, c.kind.slug(), slug(&label));
         let mut iri = base.clone();

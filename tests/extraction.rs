@@ -2531,3 +2531,90 @@ fn a_body_after_a_portfolio_word_is_no_portfolio() {
         "Secretary of Homeland Security",
     );
 }
+#[test]
+fn a_relative_pronoun_after_an_apposition_is_the_named_person() {
+    let kg = graph(&["Council news\n\nGen. Tomas Reyes spoke first. On Friday Ana Ruiz removed Reyes from the council, replacing him with Luis Soto, a former rebel leader who signed the 2020 Lima Accord with the government."]);
+    assert_has(&kg, "Luis Soto", "signed", "Lima Accord");
+    assert_does_not_have(&kg, "Ana Ruiz", "signed", "Lima Accord");
+    assert_does_not_have(&kg, "Tomas Reyes", "signed", "Lima Accord");
+}
+#[test]
+fn a_post_written_with_a_bodys_bracketed_initials_is_that_bodys() {
+    // The lexicon knows "RSF" as Reporters Without Borders.
+    let kg = graph(&["War news\n\nThe army and the paramilitary Rapid Support Forces (RSF) clashed again. Gen. Tomas Reyes, the RSF commander, said his men would hold."]);
+    assert_has(
+        &kg,
+        "Tomas Reyes",
+        "holdsOffice",
+        "Commander of Rapid Support Forces",
+    );
+}
+#[test]
+fn a_statement_the_news_is_sourced_from_is_no_agreement() {
+    let kg = graph(&["Truce news\n\nThe truce was signed by Chad and Niger, according to a joint statement from Riyadh. The two said in a joint statement that it would hold."]);
+    let names = agreements(&kg);
+    assert!(names.iter().all(|a| !a.contains("statement")), "{names:?}");
+    assert_has(&kg, "Chad", "signed", "Chad–Niger truce");
+}
+#[test]
+fn envoys_of_bodies_named_with_initials_sign_for_them() {
+    let kg = graph(&["War news\n\nThe Lima Accord was signed late on Saturday by representatives of the Sudanese Armed Forces (SAF) and the Rapid Support Forces."]);
+    assert_has(&kg, "Sudanese Armed Forces", "signed", "Lima Accord");
+    assert_has(&kg, "Rapid Support Forces", "signed", "Lima Accord");
+}
+#[test]
+fn a_headlines_deal_is_the_articles_main_deal() {
+    let kg = graph(&["Lima's parliament clears minerals pact\n\nPeru's parliament on Thursday ratified the economic partnership agreement signed with Chile. The agreement sets up a fund. Ana Ruiz said the agreement was fair."]);
+    let names = agreements(&kg);
+    assert_eq!(names.len(), 1, "{names:?}");
+    let deal = kg
+        .graph
+        .node_weights()
+        .find(|e| e.kind == newsgraph::recognise::EntityKind::Agreement)
+        .unwrap();
+    assert!(
+        deal.aliases.iter().any(|a| a == "minerals pact"),
+        "{:?}",
+        deal.aliases
+    );
+}
+#[test]
+fn praise_is_no_subject_and_a_great_deal_is_no_agreement() {
+    let kg = graph(&["Trade news\n\nAna Ruiz said Chile and Peru had agreed a win-win trade agreement. It would save a great deal of money, she said. The agreement takes effect in May."]);
+    let names = agreements(&kg);
+    assert!(
+        names
+            .iter()
+            .all(|a| !a.contains("win-win") && !a.contains("great")),
+        "{names:?}"
+    );
+}
+#[test]
+fn who_rejects_a_deal_names_it_only_when_the_parties_are_few() {
+    let kg = graph(&["Trade news\n\nChile and Peru concluded a trade agreement on Friday. Bolivia, Ecuador and Brazil rejected the agreement."]);
+    assert!(
+        agreements(&kg).contains(&"Chile–Peru trade agreement".to_string()),
+        "{:?}",
+        agreements(&kg)
+    );
+}
+#[test]
+fn deals_known_by_their_head_alone_stay_in_their_articles() {
+    let kg = graph(&[
+        "Bid news\n\nThe club received a takeover approach. The takeover would value it at £800m.",
+        "Bank news\n\nThe bank said the takeover was off. Shareholders rejected the takeover.",
+    ]);
+    let takeovers: Vec<usize> = kg
+        .graph
+        .node_weights()
+        .filter(|e| e.kind == newsgraph::recognise::EntityKind::Agreement)
+        .map(|e| {
+            e.mentions
+                .iter()
+                .map(|m| m.doc.clone())
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+        })
+        .collect();
+    assert_eq!(takeovers, vec![1, 1]);
+}

@@ -840,6 +840,7 @@ impl<'a> Builder<'a> {
         self.merge_described_by_apposition();
         self.merge_described_into_named();
         self.merge_lead_deal_into_named();
+        self.merge_headline_deal_into_main();
         self.merge_acronyms();
         self.sort_mentions();
     }
@@ -921,6 +922,76 @@ impl<'a> Builder<'a> {
             });
             if near {
                 self.move_mentions(d, named);
+            }
+        }
+    }
+
+    /// "Kyiv's parliament clears minerals pact" (a headline), then "the
+    /// economic partnership agreement signed with the United States" all
+    /// through the body: a described deal written only in the first few
+    /// sentences, before the article's main deal is first written, is
+    /// that deal. The main deal is written at least three times and more
+    /// often than any other; the headline's names no party the main one
+    /// lacks (when the main one names any), and is of no year and not an
+    /// old or a new one.
+    fn merge_headline_deal_into_main(&mut self) {
+        // Sentences, page furniture's lines among them.
+        const HEAD_SENTENCES: usize = 12;
+        const MAIN_MENTIONS: usize = 3;
+        let ctx = self.ctx;
+        let sentence_at = |b: usize| ctx.token_starting_at(b).map(|k| ctx.sentence_of(k));
+        let mut counts: Vec<(usize, usize)> = self
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.kind == EntityKind::Agreement)
+            .map(|(e, g)| (g.mentions.len(), e))
+            .collect();
+        counts.sort_unstable_by(|a, b| b.cmp(a));
+        let main = match counts[..] {
+            [(n, e), (m, _), ..] if n > m && n >= MAIN_MENTIONS => e,
+            [(n, e)] if n >= MAIN_MENTIONS => e,
+            _ => return,
+        };
+        let Some(main_sentence) = self.entities[main]
+            .mentions
+            .first()
+            .and_then(|&m| sentence_at(self.mentions[m].start))
+        else {
+            return;
+        };
+        let main_parties = match &self.entities[main].detail {
+            Detail::Agreement { parties, .. } => parties.clone(),
+            _ => return,
+        };
+        for d in 0..self.entities.len() {
+            if d == main {
+                continue;
+            }
+            let Some(topics) = self.described_topics(d) else {
+                continue;
+            };
+            let Detail::Agreement {
+                parties, plural, ..
+            } = &self.entities[d].detail
+            else {
+                continue;
+            };
+            if *plural
+                || topics.iter().any(|t| is_year(t))
+                || !main_parties.is_empty() && parties.iter().any(|p| !main_parties.contains(p))
+            {
+                continue;
+            }
+            let early = !self.entities[d].mentions.is_empty()
+                && self.entities[d].mentions.iter().all(|&m| {
+                    let m = &self.mentions[m];
+                    deal_age(ctx, m.start).is_none()
+                        && sentence_at(m.start)
+                            .is_some_and(|s| s < HEAD_SENTENCES && s < main_sentence)
+                });
+            if early {
+                self.move_mentions(d, main);
             }
         }
     }
@@ -1627,7 +1698,35 @@ impl<'a> Builder<'a> {
                         .any(|&m| self.mentions[m].end == name_end)
             });
             if let Some(b) = named {
+                let (old, new) = (
+                    self.entities[a].label.clone(),
+                    self.entities[b].label.clone(),
+                );
                 self.move_mentions(a, b);
+                // "the RSF commander": a post written with those initials
+                // is that body's too.
+                for g in &mut self.entities {
+                    let Detail::Office {
+                        title,
+                        jurisdiction: Some(j),
+                        modifier,
+                        ..
+                    } = &mut g.detail
+                    else {
+                        continue;
+                    };
+                    let by_initials = g.mentions.iter().all(|&m| {
+                        let m = &self.mentions[m];
+                        text[m.start..m.end]
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(|w| w == acronym)
+                    });
+                    if j.kind == EntityKind::Organization && j.name == old && by_initials {
+                        j.name.clone_from(&new);
+                        g.label =
+                            crate::recognise::office_label(title, Some(j), modifier.as_deref());
+                    }
+                }
             }
         }
     }

@@ -1552,6 +1552,16 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
     // Whether a dash opened a counted group's members and is still open.
     let mut dash_open = false;
     for m in &inside[start + 1..] {
+        // "the Sudanese Armed Forces (SAF) and the RSF": a short bracket
+        // after a member (its initials) is no break.
+        if ctx.tok(pos) == "(" {
+            if let Some(close) = (pos + 1..to.min(pos + 5)).find(|&k| ctx.tok(k) == ")") {
+                if m.first < close {
+                    continue;
+                }
+                pos = close + 1;
+            }
+        }
         // "Biden, and the prime ministers of Britain and Australia, Boris
         // Johnson and Scott Morrison": the people a plural title lists.
         if let Some(named) = plural_title_holders(ctx, &inside, pos, to) {
@@ -2018,6 +2028,35 @@ fn counted_parties_at(ctx: &Context, j: usize) -> bool {
             .is_some_and(|w| TWO_PARTIES.contains(w))
 }
 
+/// "Malik Agar, a former rebel leader who signed the deal": the person a
+/// short common noun phrase (a determiner first) stands in apposition to,
+/// when the relative pronoun right before the verb at `t0` (past its
+/// auxiliaries and adverbs) follows that phrase.
+fn apposed_antecedent(ctx: &Context, ms: &[M], sentence: &[usize], t0: usize) -> Option<M> {
+    let first = sentence.first().map(|&k| ms[k].first)?;
+    let r = back_over(ctx, t0, first, adverbial);
+    if r <= first + 2 || !matches!(ctx.lower[r - 1], "who" | "which") {
+        return None;
+    }
+    let end = r - 1;
+    let mut j = end;
+    while j > first && end - j < 6 && {
+        let k = j - 1;
+        ctx.token(k).kind == TokenKind::Word
+            && !ctx.token(k).capitalised
+            && !GROUP_BREAKS.contains(&ctx.lower[k])
+    } {
+        j -= 1;
+    }
+    if j == end || j <= first || ctx.tok(j - 1) != "," || !DETERMINERS.contains(&ctx.lower[j]) {
+        return None;
+    }
+    sentence
+        .iter()
+        .map(|&i| ms[i])
+        .find(|m| m.kind == EntityKind::Person && m.end == j - 1)
+}
+
 /// "X, who met Y on Friday, signed …", "X, who … and who …, brokered …":
 /// a verb right after the comma that closes a relative clause has the
 /// clause's antecedent (the agents right before ", who") as its subject,
@@ -2178,16 +2217,23 @@ fn prepositional_agents(
                 // "by ministers from Australia, Brunei and Chile", "by
                 // the envoys of the two countries": people acting for the
                 // parties listed.
+                // "by representatives of the Sudanese Armed Forces": an
+                // article before the party too.
+                let named_at = if first.first > k + 1 && ctx.lower[first.first - 1] == "the" {
+                    first.first - 1
+                } else {
+                    first.first
+                };
                 let envoys = first.kind != EntityKind::Person
-                    && first.first >= k + 3
-                    && matches!(ctx.lower[first.first - 1], "from" | "of" | "for")
-                    && ENVOY_NOUNS.contains(&ctx.lower[first.first - 2])
-                    && (k + 1..first.first - 2).all(|j| {
+                    && named_at >= k + 3
+                    && matches!(ctx.lower[named_at - 1], "from" | "of" | "for")
+                    && ENVOY_NOUNS.contains(&ctx.lower[named_at - 2])
+                    && (k + 1..named_at - 2).all(|j| {
                         DETERMINERS.contains(&ctx.lower[j])
                             || ctx.token(j).kind == TokenKind::Number
                             || ctx.token(j).kind == TokenKind::Word && !ctx.token(j).capitalised
                     })
-                    && first.first - 2 - (k + 1) <= 2;
+                    && named_at - 2 - (k + 1) <= 2;
                 // "by White House senior adviser Jared Kushner".
                 let role_at = first.kind == EntityKind::Person
                     && sentence.iter().map(|&i| ms[i]).any(|b| {
@@ -2591,6 +2637,7 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
             })
         };
         let mut subjects = listed_after
+            .or_else(|| apposed_antecedent(ctx, ms, sentence, t.0).map(|p| vec![p]))
             .or_else(|| relative_antecedent(ctx, ms, sentence, t.0))
             .or_else(|| numbered.clone())
             .or_else(|| apposed_subject(ctx, ms, sentence, clause_start, t.0).map(|p| vec![p]))

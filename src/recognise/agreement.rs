@@ -455,7 +455,23 @@ impl Recogniser for AgreementRecogniser {
             }
             // "to deal with", "can't deal": a verb, not an agreement.
             let verb_reading = h > 0 && VERB_BEFORE.contains(&ctx.lower[h - 1]);
-            if verb_reading {
+            // "a great deal of money", "a good deal more": a quantity.
+            let quantity = lower == "deal"
+                && h > 0
+                && (ctx.lower[h - 1] == "great"
+                    || ctx.lower[h - 1] == "good"
+                        && matches!(ctx.lower.get(h + 1).copied(), Some("of" | "more" | "less")));
+            if verb_reading || quantity {
+                continue;
+            }
+            // "according to a joint statement from Riyadh", "said in a
+            // joint statement": a statement the news is sourced from.
+            let source = lower.ends_with("statement")
+                && h >= 2
+                && matches!(ctx.lower[h - 1], "a" | "an" | "the")
+                && (ctx.lower[h - 2] == "in"
+                    || ctx.lower[h - 2] == "to" && h >= 3 && ctx.lower[h - 3] == "according");
+            if source {
                 continue;
             }
             // "European Constitution", "Constitution for the European
