@@ -705,16 +705,20 @@ fn link_offices(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut Ass
                     // "Michael Froman, Obama's trade representative, who led
                     // the U.S. team": the holder's own sentences may give
                     // the post a country that only an unheld mention took.
-                    let own = near
-                        .first()
-                        .filter(|c| top.contains(*c) && !h.is_some_and(|h| h.contains(*c)));
+                    // "Prime Minister Justin Trudeau" in a story about the
+                    // United States: never a country that has no such post.
+                    let absent = doc.titles_absent.get(&title);
+                    let has_post = |c: &String| !absent.is_some_and(|a| a.contains(c));
+                    let own = near.first().filter(|c| {
+                        top.contains(*c) && !h.is_some_and(|h| h.contains(*c)) && has_post(c)
+                    });
                     let c = own
                         .into_iter()
                         .chain(
                             near.iter()
                                 .filter(|c| top.contains(*c))
                                 .chain(&doc.country_rank)
-                                .find(|c| !t.contains(*c)),
+                                .find(|c| !t.contains(*c) && has_post(c)),
                         )
                         .next()
                         .cloned();

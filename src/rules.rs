@@ -39,6 +39,11 @@ pub struct Country {
     pub demonyms: Vec<String>,
     /// Capitals and seats of government, used as metonyms (`Kyiv`, `the Kremlin`).
     pub seats: Vec<String>,
+    /// The top national titles it has (`President`, `Prime Minister`,
+    /// `King` …, as in offices.tsv column 2); when given, a bare title the
+    /// text leaves without a country is never guessed to be its if missing
+    /// here (the United States has no prime minister).
+    pub titles: Vec<String>,
 }
 
 /// An agreement known by a name that has no head noun to find it by
@@ -315,13 +320,19 @@ impl Rules {
     fn add_row(&mut self, file: &str, f: &[&str]) -> Result<(), String> {
         match file {
             "lexicons/countries.tsv" => {
+                // Optional fifth column: the country's top national titles.
+                let (f4, titles) = match f {
+                    [a, b, c, d, e] => (vec![*a, *b, *c, *d], list(e)),
+                    _ => (f.to_vec(), Vec::new()),
+                };
                 let [name, aliases, demonyms, seats] =
-                    columns(f, "name, aliases, demonyms, seats")?;
+                    columns(&f4, "name, aliases, demonyms, seats[, titles]")?;
                 let c = Country {
                     name: non_empty(name, "name")?,
                     aliases: list(aliases),
                     demonyms: list(demonyms),
                     seats: list(seats),
+                    titles,
                 };
                 replace_or_push(&mut self.countries, c, |a, b| a.name == b.name);
             }

@@ -97,6 +97,11 @@ pub struct DocFacts {
     /// said Israel would …"), before the document's own ranking.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub person_countries: BTreeMap<usize, Vec<String>>,
+    /// National titles written with no country → the countries this
+    /// document names that have no such post (countries.tsv, column 5):
+    /// never the guess for them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub titles_absent: BTreeMap<String, BTreeSet<String>>,
 }
 
 /// Reads documents by a fixed set of rules.
@@ -183,8 +188,51 @@ impl Reader {
         b.add_written_parties();
         let relations = relations::read(&ctx, &b, &self.triggers);
         b.posts_of_his(&relations);
+        b.posts_of_the_body();
         let date = time::document_date(doc.date.as_deref(), self.default_date.as_deref(), text);
-        b.finish(doc, relations, country_rank, date)
+        let mut facts = b.finish(doc, relations, country_rank, date);
+        facts.titles_absent = self.titles_absent(&facts);
+        facts
+    }
+
+    /// For each national title written with no country, the countries the
+    /// document names whose top titles (countries.tsv, column 5) are known
+    /// and lack it.
+    fn titles_absent(&self, facts: &DocFacts) -> BTreeMap<String, BTreeSet<String>> {
+        let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let titled = |t: &str| {
+            self.rules
+                .countries
+                .iter()
+                .any(|c| c.titles.iter().any(|x| x == t))
+        };
+        for e in facts.entities.iter().chain(&facts.bare_offices) {
+            let Detail::Office {
+                title,
+                jurisdiction: None,
+                national: true,
+                ..
+            } = &e.detail
+            else {
+                continue;
+            };
+            if out.contains_key(title) || !titled(title) {
+                continue;
+            }
+            let lacking: BTreeSet<String> = facts
+                .country_rank
+                .iter()
+                .filter(|name| {
+                    self.rules.countries.iter().any(|c| {
+                        &c.name == *name && !c.titles.is_empty() && !c.titles.contains(title)
+                    })
+                })
+                .cloned()
+                .collect();
+            out.insert(title.clone(), lacking);
+        }
+        out.retain(|_, v| !v.is_empty());
+        out
     }
 }
 
@@ -1804,6 +1852,69 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// "the parliament's president, David Sassoli", "the party's
+    /// president, Mary Lou McDonald": a title after "the <body noun>'s"
+    /// is a post of the latest body of that kind named before it (a body
+    /// whose name ends in the noun, or a legislature for "parliament", a
+    /// party for "party"), not of a country.
+    fn posts_of_the_body(&mut self) {
+        let ctx = self.ctx;
+        for e in 0..self.entities.len() {
+            let Detail::Office {
+                jurisdiction: None, ..
+            } = &self.entities[e].detail
+            else {
+                continue;
+            };
+            let Some(&first) = self.entities[e].mentions.first() else {
+                continue;
+            };
+            let start = self.mentions[first].start;
+            let Some(k) = ctx.token_starting_at(start) else {
+                continue;
+            };
+            if k < 3 || !matches!(ctx.tok(k - 1), "'s" | "’s") || ctx.lower[k - 3] != "the" {
+                continue;
+            }
+            let noun = ctx.lower[k - 2];
+            let kind_of = |org_type: &str| match noun {
+                "parliament" | "assembly" | "legislature" => org_type == "Legislature",
+                "party" => org_type == "PoliticalParty",
+                _ => false,
+            };
+            let body = self.mentions[..first].iter().rev().find(|m| {
+                let Detail::Organization { org_type, .. } = &m.detail else {
+                    return false;
+                };
+                m.end <= start
+                    && (kind_of(org_type)
+                        || m.label
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|w| w.eq_ignore_ascii_case(noun)))
+            });
+            let Some(body) = body.map(|m| m.label.clone()) else {
+                continue;
+            };
+            let g = &mut self.entities[e];
+            if let Detail::Office {
+                title,
+                jurisdiction,
+                modifier,
+                national,
+            } = &mut g.detail
+            {
+                let j = crate::recognise::EntityRef {
+                    kind: EntityKind::Organization,
+                    name: body,
+                };
+                g.label = crate::recognise::office_label(title, Some(&j), modifier.as_deref());
+                *jurisdiction = Some(j);
+                *national = false;
+            }
+        }
+    }
+
     /// Keeps mentions in text order (relations read them so).
     fn sort_mentions(&mut self) {
         let mut order: Vec<usize> = (0..self.mentions.len()).collect();
@@ -1983,6 +2094,7 @@ impl<'a> Builder<'a> {
             fingerprint: fingerprint::Fingerprint::of(&doc.text),
             bare_offices,
             person_countries,
+            titles_absent: BTreeMap::new(),
         }
     }
 

@@ -898,6 +898,74 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
     for (c, o, start, end) in for_country {
         acc.add(c, "partyTo", o, start, end, "relation.office-country");
     }
+    // "Poland is one: its prime minister, Donald Tusk, said that Warsaw
+    // does not accept the agreement": the holder of a post of a country or
+    // body involved in an agreement, named in a sentence that names the
+    // agreement, acts for it there; the party's act is the holder's (a
+    // parliament's vote is a leader's endorsement; a party's membership,
+    // its negotiation).
+    let mut for_holder = Vec::new();
+    for &(person, office) in &holds {
+        let Detail::Office {
+            jurisdiction: Some(j),
+            modifier: None,
+            ..
+        } = &b.entities[office].detail
+        else {
+            continue;
+        };
+        let Some(c) = entity_of_ref(b, j) else {
+            continue;
+        };
+        let sentences_of = |e: usize| -> std::collections::BTreeSet<usize> {
+            ms.iter()
+                .filter(|m| m.entity == e)
+                .map(|m| ctx.sentence_of(m.first))
+                .collect()
+        };
+        let own = sentences_of(person);
+        for ((_, p, o), _) in acc.found.iter().filter(|((s, _, _), _)| *s == c) {
+            let act = match p.as_str() {
+                "rejected" | "withdrewFrom" | "signed" | "negotiated" | "endorsed" | "proposed" => {
+                    p.as_str()
+                }
+                "ratified" | "approved" => "endorsed",
+                "partyTo" | "finalized" => "negotiated",
+                _ => continue,
+            };
+            if b.entities[*o].kind != EntityKind::Agreement
+                || acc
+                    .found
+                    .keys()
+                    .any(|(x, q, y)| *x == person && y == o && q != "holdsOffice")
+            {
+                continue;
+            }
+            let Some(at) = ms
+                .iter()
+                .find(|m| m.entity == *o && own.contains(&ctx.sentence_of(m.first)))
+            else {
+                continue;
+            };
+            let sentence = &ctx.seg.sentences[ctx.sentence_of(at.first)];
+            for_holder.push((person, act.to_string(), *o, sentence.start, sentence.end));
+        }
+    }
+    // One act per holder and agreement: the first of these its parties did.
+    const ORDER: &[&str] = &[
+        "rejected",
+        "withdrewFrom",
+        "negotiated",
+        "signed",
+        "endorsed",
+        "proposed",
+    ];
+    let rank = |a: &str| ORDER.iter().position(|x| *x == a).unwrap_or(ORDER.len());
+    for_holder.sort_by_key(|(person, act, o, _, _)| (*person, *o, rank(act)));
+    for_holder.dedup_by_key(|(person, _, o, _, _)| (*person, *o));
+    for (person, act, o, start, end) in for_holder {
+        acc.add(person, &act, o, start, end, "relation.party-holder");
+    }
     // "The government's chief negotiator, X,": a negotiator's post is the
     // talks for the agreement the article is about.
     if let Some(a) = main_agreement {
@@ -2841,6 +2909,10 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
                             | "behalf"
                             | "earlier"
                             | "later"
+                            // "the same day by", "on the Ukrainian side by"
+                            | "same"
+                            | "next"
+                            | "side"
                             | "day"
                             | "capital"
                             | "city"
@@ -2962,13 +3034,32 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
             m.kind == EntityKind::Agreement
                 && m.end + 2 < k
                 && ctx.tok(m.end) == ","
-                && matches!(
+                && (matches!(
                     ctx.lower[m.end + 1],
                     "which" | "whose" | "a" | "an" | "the" | "signed" | "agreed" | "negotiated"
-                )
+                ) || ctx.lower.get(m.end + 2) == Some(&"which")
+                    && ADVERBIAL_PREPOSITIONS.contains(&ctx.lower[m.end + 1]))
                 && (m.end + 1..k - 1)
                     .all(|g| !matches!(ctx.tok(g), "," | ";" | ":" | "(" | ")" | "\"" | "“" | "”"))
         })
+    });
+    // "Brokered by the United Nations and Turkey, the deal was signed":
+    // a participle opening the sentence, its agents, a comma, and the
+    // agreement the main clause is about.
+    let before = before.or_else(|| {
+        let opens = ctx.seg.sentences[ctx.sentence_of(t.0)].first_token == t.0;
+        let k = by_at.filter(|_| opens)?;
+        let comma = (k + 1..s_end_tok).find(|&j| ctx.tok(j) == ",")?;
+        let mut a = comma + 1;
+        while a < s_end_tok && DETERMINERS.contains(&ctx.lower[a]) {
+            a += 1;
+        }
+        let deal = sentence
+            .iter()
+            .map(|&i| ms[i])
+            .find(|m| m.kind == EntityKind::Agreement && m.first == a)?;
+        by.retain(|m| m.end <= comma);
+        Some(deal)
     });
     // "It was signed in June by X": the agreement last named, in this
     // sentence or the two before.

@@ -147,10 +147,15 @@ impl Recogniser for Gazetteer {
                 // "the South American bloc", "Latin American leaders": a
                 // region's adjective, not the country's ("South African"
                 // is a demonym of its own, the longer match).
+                // "exported by South America": a region's name too (a
+                // country named so, "South Sudan", is a match of its own).
                 Entry::Country { rule, .. }
-                    if matches!(*rule, "country.demonym" | "country.demonym-plural")
+                    if (matches!(*rule, "country.demonym" | "country.demonym-plural")
                         && word_before(text, m.start(), &[' ', '-'])
-                            .is_some_and(|w| REGION_WORDS.contains(&w)) =>
+                            .is_some_and(|w| REGION_WORDS.contains(&w)))
+                        || (*rule == "country.name"
+                            && word_before(text, m.start(), &[' '])
+                                .is_some_and(|w| REGION_WORDS.contains(&w))) =>
                 {
                     continue;
                 }
