@@ -486,10 +486,16 @@ fn parties_in_doc(doc: &DocFacts, e: usize) -> BTreeSet<String> {
 /// other's, or two in common).
 fn link_agreements(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut Assignment) {
     let mut named: BTreeMap<String, usize> = BTreeMap::new();
-    // (topics, parties, cluster, documents) of described clusters so far.
+    // (topics, parties, cluster, documents, known by its head alone) of
+    // described clusters so far.
     #[allow(clippy::type_complexity)]
-    let mut described: Vec<(BTreeSet<String>, BTreeSet<String>, usize, BTreeSet<usize>)> =
-        Vec::new();
+    let mut described: Vec<(
+        BTreeSet<String>,
+        BTreeSet<String>,
+        usize,
+        BTreeSet<usize>,
+        bool,
+    )> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         for (e, ent) in doc.entities.iter().enumerate() {
             let Detail::Agreement {
@@ -532,8 +538,9 @@ fn link_agreements(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut 
             // word ("debt relief deal" is not the "tsunami debt deal").
             // Two deals one document told apart (the old loan and the new
             // one) stay apart.
-            // "the takeover", "a truce": a head that is its own subject
-            // says too little to tie two articles' deals with no parties.
+            // "the joint venture", "the memorandum of understanding": a
+            // head that is its own subject says too little to tie two
+            // articles' deals when either side knows no parties.
             let label_key: Vec<String> = ent
                 .label
                 .split_whitespace()
@@ -547,12 +554,12 @@ fn link_agreements(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut 
                             .strip_suffix(x.as_str())
                             .is_some_and(|rest| rest.ends_with(' '))
                 });
-            let found = described.iter_mut().find(|(ct, cp, _, ds)| {
+            let found = described.iter_mut().find(|(ct, cp, _, ds, c_head_only)| {
                 let shared = ct.intersection(&t).count();
                 shared > 0
                     && !ds.contains(&d)
                     && if cp.is_empty() || p.is_empty() {
-                        shared >= 2 || *ct == t && !head_only
+                        shared >= 2 || *ct == t && !head_only && !*c_head_only
                     } else {
                         // One side's parties within the other's, or two
                         // shared: China's deal with Venezuela is not its
@@ -562,7 +569,7 @@ fn link_agreements(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut 
                     }
             });
             let c = match found {
-                Some((ct, cp, c, ds)) => {
+                Some((ct, cp, c, ds, _)) => {
                     ct.extend(t);
                     cp.extend(p);
                     ds.insert(d);
@@ -570,7 +577,7 @@ fn link_agreements(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut 
                 }
                 None => {
                     let c = new_cluster(clusters, EntityKind::Agreement, ent.detail.clone());
-                    described.push((t, p, c, BTreeSet::from([d])));
+                    described.push((t, p, c, BTreeSet::from([d]), head_only));
                     c
                 }
             };

@@ -171,6 +171,10 @@ pub struct Rules {
     pub person_roles: HashSet<String>,
     /// Abbreviations whose dot does not end a sentence.
     pub abbreviations: HashSet<String>,
+    /// Canonical office titles (lower case) whose holder speaks for the
+    /// country or body of the post (`minister of foreign affairs`, `chief
+    /// executive`), besides the countries' top titles (countries.tsv).
+    pub leader_titles: HashSet<String>,
 }
 
 /// The rule files newsgraph knows, with their compiled-in defaults.
@@ -464,8 +468,12 @@ impl Rules {
                     "agreement-self-topic" => &mut self.agreement_self_topics,
                     "agreement-needs-subject" => &mut self.agreement_needs_subject,
                     "abbreviation" => &mut self.abbreviations,
+                    "leader-title" => {
+                        self.leader_titles.insert(word.to_lowercase());
+                        return Ok(());
+                    }
                     other => return Err(format!(
-                        "unknown word set {other:?} (one of not-name, speech-verb, person-role, government, org-descriptor, boilerplate, agreement-non-topic, agreement-anaphor, agreement-self-topic, agreement-needs-subject, abbreviation)"
+                        "unknown word set {other:?} (one of not-name, speech-verb, person-role, government, org-descriptor, boilerplate, agreement-non-topic, agreement-anaphor, agreement-self-topic, agreement-needs-subject, abbreviation, leader-title)"
                     )),
                 };
                 target.insert(word);

@@ -2582,6 +2582,9 @@ fn a_headlines_deal_is_the_articles_main_deal() {
         "{:?}",
         deal.aliases
     );
+    // A sentence of the story is no headline.
+    let kg = graph(&["Trade news\n\nThe ceasefire collapsed in March. Peru's parliament on Thursday ratified the economic partnership agreement signed with Chile. The agreement sets up a fund. Ana Ruiz said the agreement was fair."]);
+    assert_eq!(agreements(&kg).len(), 2, "{:?}", agreements(&kg));
 }
 #[test]
 fn praise_is_no_subject_and_a_great_deal_is_no_agreement() {
@@ -2622,6 +2625,17 @@ fn deals_known_by_their_head_alone_stay_in_their_articles() {
         })
         .collect();
     assert_eq!(takeovers, vec![1, 1]);
+    // A head of several words that is its own subject.
+    let kg = graph(&[
+        "Car news\n\nThe carmaker set up a joint venture with Chile. The joint venture makes vans.",
+        "Bank news\n\nThe bank's joint venture was sold. The joint venture had lost money.",
+    ]);
+    let ventures = kg
+        .graph
+        .node_weights()
+        .filter(|e| e.kind == newsgraph::recognise::EntityKind::Agreement)
+        .count();
+    assert_eq!(ventures, 2, "{:?}", agreements(&kg));
 }
 #[test]
 fn a_participle_opening_the_sentence_gives_its_agents() {
@@ -2655,6 +2669,9 @@ fn a_title_is_never_guessed_for_a_country_without_that_post() {
         "holdsOffice",
         "Prime Minister of the United States",
     );
+    // The next country the story names has one.
+    let kg = graph(&["Trade news\n\nThe United States signed the Lima Accord with Hungary. US officials said the United States would gain. Prime Minister Ana Ruiz said the accord was fair."]);
+    assert_has(&kg, "Ana Ruiz", "holdsOffice", "Prime Minister of Hungary");
 }
 #[test]
 fn a_title_after_the_body_nouns_possessive_is_that_bodys_post() {
@@ -2688,4 +2705,23 @@ fn a_holder_of_a_partys_post_acts_for_it_in_the_agreements_sentence() {
     assert_has(&kg, "Ana Ruiz", "rejected", "Lima Accord");
     // Named in no sentence that names the agreement.
     assert_does_not(&kg, "Tomas Reyes", "rejected");
+    // A post that does not speak for the country.
+    let kg = graph(&["Trade news\n\nChile and Peru concluded the Lima Accord on Friday. Bolivia rejected the Lima Accord. Bolivia's ambassador, Luis Soto, said the Lima Accord would hurt farmers."]);
+    assert_does_not(&kg, "Luis Soto", "rejected");
+}
+#[test]
+fn congress_alone_is_the_congress_of_the_storys_country() {
+    let kg = graph(&[
+        "Peace news\n\nColombia's Congress on Wednesday ratified the Lima Accord.",
+        "Peace news\n\nColombia signed the Havana Accord. Colombia and its rebels agreed. The accord was then ratified by Congress.",
+        "Trade news\n\nThe United States signed the Quito Accord, and Congress ratified it.",
+    ]);
+    assert_has(&kg, "Congress of Colombia", "ratified", "Lima Accord");
+    assert_has(&kg, "Congress of Colombia", "ratified", "Havana Accord");
+    assert_does_not(&kg, "US Congress", "partyTo");
+    assert!(
+        kg.graph.node_weights().any(|e| e.label == "US Congress"),
+        "{:#?}",
+        triples(&kg)
+    );
 }

@@ -182,6 +182,7 @@ impl Reader {
         let furniture = Covered::new(self.page_furniture(text));
         mentions.retain(|m| !furniture.contains_span(m.start, m.end));
         country_after_holder(text, &mut mentions);
+        congress_of_the_story(text, &mut mentions);
         let country_rank = rank_countries(&mentions);
         let mut b = Builder::new(&ctx);
         b.group(mentions);
@@ -335,6 +336,71 @@ fn is_naming_copula(between: &str) -> bool {
         words,
         ["titled" | "entitled" | "called" | "named" | "dubbed"] | ["known", "as"]
     )
+}
+
+/// "Colombia's Congress on Wednesday ratified …", "the accord was
+/// ratified by Congress" in a story about Colombia: a legislature written
+/// "Congress" alone is the country's whose possessive is right before it,
+/// or else the country the document names most, when the document never
+/// names the one the lexicon gives it (the United States). Its label is
+/// then "Congress of <country>".
+fn congress_of_the_story(text: &str, mentions: &mut [Mention]) {
+    const BARE: &str = "Congress";
+    let mut count: BTreeMap<String, usize> = BTreeMap::new();
+    for m in mentions.iter().filter(|m| m.kind == EntityKind::Country) {
+        *count.entry(m.label.clone()).or_default() += 1;
+    }
+    let top = count
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(c, n)| (c.clone(), *n));
+    // The countries named, by name or by one of their bodies written out
+    // ("the US Congress", "the US budget").
+    let named: BTreeSet<String> = mentions
+        .iter()
+        .filter_map(|m| match &m.detail {
+            Detail::Country => Some(m.label.clone()),
+            Detail::Organization {
+                country: Some(c), ..
+            } if text.get(m.start..m.end) != Some(BARE) => Some(c.clone()),
+            _ => None,
+        })
+        .collect();
+    let countries: Vec<(usize, String)> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Country)
+        .map(|m| (m.end, m.label.clone()))
+        .collect();
+    for m in mentions.iter_mut() {
+        let Detail::Organization {
+            org_type,
+            country: Some(own),
+        } = &m.detail
+        else {
+            continue;
+        };
+        if org_type != "Legislature" || text.get(m.start..m.end) != Some(BARE) {
+            continue;
+        }
+        let before = text[..m.start].trim_end_matches(' ');
+        let owner = before
+            .strip_suffix("'s")
+            .or_else(|| before.strip_suffix("’s"))
+            .and_then(|b| countries.iter().find(|(end, _)| *end == b.len()))
+            .map(|(_, c)| c.clone());
+        let story = top
+            .as_ref()
+            .filter(|(c, _)| c != own && !named.contains(own))
+            .map(|(c, _)| c.clone());
+        let Some(country) = owner.or(story).filter(|c| c != own) else {
+            continue;
+        };
+        m.label = format!("{BARE} of {country}");
+        m.detail = Detail::Organization {
+            org_type: org_type.clone(),
+            country: Some(country),
+        };
+    }
 }
 
 /// Counts each country named, by demonym or seat, through one of its
@@ -977,8 +1043,8 @@ impl<'a> Builder<'a> {
     /// "Kyiv's parliament clears minerals pact" (a headline), then "the
     /// economic partnership agreement signed with the United States" all
     /// through the body: a described deal written only in the first few
-    /// sentences, before the article's main deal is first written, is
-    /// that deal. The main deal is written at least three times and more
+    /// lines, in lines with no full stop (headlines, standfirsts), before
+    /// the article's main deal is first written, is that deal. The main deal is written at least three times and more
     /// often than any other; the headline's names no party the main one
     /// lacks (when the main one names any), and is of no year and not an
     /// old or a new one.
@@ -1031,12 +1097,20 @@ impl<'a> Builder<'a> {
             {
                 continue;
             }
+            // A headline's line ends with no full stop ("The ceasefire
+            // collapsed in March." is a sentence of the story).
+            let headline = |s: usize| {
+                let line = &ctx.seg.sentences[s];
+                !ctx.text[line.start..line.end]
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '"', '”'])
+            };
             let early = !self.entities[d].mentions.is_empty()
                 && self.entities[d].mentions.iter().all(|&m| {
                     let m = &self.mentions[m];
                     deal_age(ctx, m.start).is_none()
                         && sentence_at(m.start)
-                            .is_some_and(|s| s < HEAD_SENTENCES && s < main_sentence)
+                            .is_some_and(|s| s < HEAD_SENTENCES && s < main_sentence && headline(s))
                 });
             if early {
                 self.move_mentions(d, main);
@@ -1858,6 +1932,8 @@ impl<'a> Builder<'a> {
     /// whose name ends in the noun, or a legislature for "parliament", a
     /// party for "party"), not of a country.
     fn posts_of_the_body(&mut self) {
+        /// How many sentences back the body may be named.
+        const BODY_SENTENCES: usize = 6;
         let ctx = self.ctx;
         for e in 0..self.entities.len() {
             let Detail::Office {
@@ -1877,26 +1953,48 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let noun = ctx.lower[k - 2];
+            // "the country's president": a country's post, read elsewhere.
+            if matches!(
+                noun,
+                "country" | "nation" | "state" | "kingdom" | "republic" | "government"
+            ) {
+                continue;
+            }
+            let kind_of_noun = matches!(noun, "parliament" | "assembly" | "legislature" | "party");
             let kind_of = |org_type: &str| match noun {
                 "parliament" | "assembly" | "legislature" => org_type == "Legislature",
                 "party" => org_type == "PoliticalParty",
                 _ => false,
             };
-            let body = self.mentions[..first].iter().rev().find(|m| {
+            // The latest such body, within the few sentences before.
+            let floor = ctx.sentence_of(k).saturating_sub(BODY_SENTENCES);
+            let body = (0..first).rev().find_map(|i| {
+                let m = &self.mentions[i];
                 let Detail::Organization { org_type, .. } = &m.detail else {
-                    return false;
+                    return None;
                 };
-                m.end <= start
+                let near = ctx
+                    .token_starting_at(m.start)
+                    .is_some_and(|t| ctx.sentence_of(t) >= floor);
+                let label = &self.entities[self.entity_of[i]].label;
+                (near
+                    && m.end <= start
                     && (kind_of(org_type)
-                        || m.label
+                        || label
                             .rsplit(' ')
                             .next()
-                            .is_some_and(|w| w.eq_ignore_ascii_case(noun)))
+                            .is_some_and(|w| w.eq_ignore_ascii_case(noun))))
+                .then(|| label.clone())
             });
-            let Some(body) = body.map(|m| m.label.clone()) else {
+            let g = &mut self.entities[e];
+            // "the party's president" with no party named: no country's
+            // ("the president's national security adviser" is one).
+            let Some(body) = body else {
+                if let (Detail::Office { national, .. }, true) = (&mut g.detail, kind_of_noun) {
+                    *national = false;
+                }
                 continue;
             };
-            let g = &mut self.entities[e];
             if let Detail::Office {
                 title,
                 jurisdiction,

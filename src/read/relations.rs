@@ -32,6 +32,9 @@ pub(crate) struct TriggerIndex {
     /// Countries (by name, alias or demonym) and bodies (by name or
     /// alias), lower case: the first part of "US-brokered".
     names: FxHashMap<String, EntityRef>,
+    /// Office titles (lower case) whose holder speaks for the post's
+    /// country or body: the countries' top titles and `leader-title` words.
+    leaders: HashSet<String>,
 }
 
 impl TriggerIndex {
@@ -70,10 +73,22 @@ impl TriggerIndex {
                 });
             }
         }
+        let leaders = rules
+            .leader_titles
+            .iter()
+            .cloned()
+            .chain(
+                rules
+                    .countries
+                    .iter()
+                    .flat_map(|c| c.titles.iter().map(|t| t.to_lowercase())),
+            )
+            .collect();
         TriggerIndex {
             by_first,
             honorifics: rules.honorifics.clone(),
             names,
+            leaders,
         }
     }
 
@@ -907,6 +922,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
     let mut for_holder = Vec::new();
     for &(person, office) in &holds {
         let Detail::Office {
+            title,
             jurisdiction: Some(j),
             modifier: None,
             ..
@@ -914,6 +930,11 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
         else {
             continue;
         };
+        // A leader, a foreign or trade minister, a chief executive; not
+        // any senator or spokesman of the country.
+        if !triggers.leaders.contains(&title.to_lowercase()) {
+            continue;
+        }
         let Some(c) = entity_of_ref(b, j) else {
             continue;
         };
@@ -1620,15 +1641,16 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
     // Whether a dash opened a counted group's members and is still open.
     let mut dash_open = false;
     for m in &inside[start + 1..] {
-        // "the Sudanese Armed Forces (SAF) and the RSF": a short bracket
-        // after a member (its initials) is no break.
-        if ctx.tok(pos) == "(" {
-            if let Some(close) = (pos + 1..to.min(pos + 5)).find(|&k| ctx.tok(k) == ")") {
-                if m.first < close {
-                    continue;
-                }
-                pos = close + 1;
+        // "the Sudanese Armed Forces (SAF) and the RSF": initials in
+        // brackets after a member are no break.
+        if ctx.lower.get(pos) == Some(&"(")
+            && ctx.lower.get(pos + 2) == Some(&")")
+            && crate::link::is_acronym(ctx.tok(pos + 1))
+        {
+            if m.first < pos + 2 {
+                continue;
             }
+            pos += 3;
         }
         // "Biden, and the prime ministers of Britain and Australia, Boris
         // Johnson and Scott Morrison": the people a plural title lists.
@@ -2103,7 +2125,7 @@ fn counted_parties_at(ctx: &Context, j: usize) -> bool {
 fn apposed_antecedent(ctx: &Context, ms: &[M], sentence: &[usize], t0: usize) -> Option<M> {
     let first = sentence.first().map(|&k| ms[k].first)?;
     let r = back_over(ctx, t0, first, adverbial);
-    if r <= first + 2 || !matches!(ctx.lower[r - 1], "who" | "which") {
+    if r <= first + 2 || ctx.lower[r - 1] != "who" {
         return None;
     }
     let end = r - 1;

@@ -458,9 +458,8 @@ impl Recogniser for AgreementRecogniser {
             // "a great deal of money", "a good deal more": a quantity.
             let quantity = lower == "deal"
                 && h > 0
-                && (ctx.lower[h - 1] == "great"
-                    || ctx.lower[h - 1] == "good"
-                        && matches!(ctx.lower.get(h + 1).copied(), Some("of" | "more" | "less")));
+                && matches!(ctx.lower[h - 1], "great" | "good")
+                && matches!(ctx.lower.get(h + 1).copied(), Some("of" | "more" | "less"));
             if verb_reading || quantity {
                 continue;
             }
@@ -468,7 +467,7 @@ impl Recogniser for AgreementRecogniser {
             // joint statement": a statement the news is sourced from.
             let source = lower.ends_with("statement")
                 && h >= 2
-                && matches!(ctx.lower[h - 1], "a" | "an" | "the")
+                && matches!(ctx.lower[h - 1], "a" | "an")
                 && (ctx.lower[h - 2] == "in"
                     || ctx.lower[h - 2] == "to" && h >= 3 && ctx.lower[h - 3] == "according");
             if source {

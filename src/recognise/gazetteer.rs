@@ -147,13 +147,14 @@ impl Recogniser for Gazetteer {
                 // "the South American bloc", "Latin American leaders": a
                 // region's adjective, not the country's ("South African"
                 // is a demonym of its own, the longer match).
-                // "exported by South America": a region's name too (a
-                // country named so, "South Sudan", is a match of its own).
+                // "exported by South America": a continent's name too
+                // ("North Wales" and "South Sudan" keep their countries).
                 Entry::Country { rule, .. }
                     if (matches!(*rule, "country.demonym" | "country.demonym-plural")
                         && word_before(text, m.start(), &[' ', '-'])
                             .is_some_and(|w| REGION_WORDS.contains(&w)))
                         || (*rule == "country.name"
+                            && &text[m.start()..m.end()] == "America"
                             && word_before(text, m.start(), &[' '])
                                 .is_some_and(|w| REGION_WORDS.contains(&w))) =>
                 {

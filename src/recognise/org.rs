@@ -171,15 +171,13 @@ impl Recogniser for OrgPatternRecogniser {
             // "Mercosur and European Union conclude": a run that starts
             // with a body or country already known, then "and", is two
             // names; the body starts after the "and".
-            if let Some(a) = (first..i).find(|&k| ctx.lower[k] == "and") {
+            if let Some(a) = (first + 1..i).find(|&k| ctx.lower[k] == "and") {
                 let (s, e) = (ctx.token(first).start, ctx.token(a - 1).end);
-                if a > first
-                    && found.iter().any(|m| {
-                        matches!(m.kind, EntityKind::Organization | EntityKind::Country)
-                            && m.start == s
-                            && m.end == e
-                    })
-                {
+                if found.iter().any(|m| {
+                    matches!(m.kind, EntityKind::Organization | EntityKind::Country)
+                        && m.start == s
+                        && m.end == e
+                }) {
                     first = a + 1;
                 }
             }
