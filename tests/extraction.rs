@@ -2725,3 +2725,8 @@ fn congress_alone_is_the_congress_of_the_storys_country() {
         triples(&kg)
     );
 }
+#[test]
+fn a_delegation_led_by_a_person_negotiated_the_articles_agreement() {
+    let kg = graph(&["Peace news\n\nColombia and the FARC signed the Havana Accord in 2016. The accord ended the war. The government delegation was led by Ana Ruiz, a lawyer."]);
+    assert_has(&kg, "Ana Ruiz", "negotiated", "Havana Accord");
+}

@@ -1044,10 +1044,10 @@ impl<'a> Builder<'a> {
     /// economic partnership agreement signed with the United States" all
     /// through the body: a described deal written only in the first few
     /// lines, in lines with no full stop (headlines, standfirsts), before
-    /// the article's main deal is first written, is that deal. The main deal is written at least three times and more
-    /// often than any other; the headline's names no party the main one
-    /// lacks (when the main one names any), and is of no year and not an
-    /// old or a new one.
+    /// the article's main deal is first written, is that deal. The main
+    /// deal is written at least three times and more often than any other;
+    /// the headline's names no party the main one lacks (when the main one
+    /// names any), and is of no year and not an old or a new one.
     fn merge_headline_deal_into_main(&mut self) {
         // Sentences, page furniture's lines among them.
         const HEAD_SENTENCES: usize = 12;

@@ -3234,7 +3234,15 @@ fn talks(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, agreement: usi
 }
 
 /// Nouns for the talks themselves.
-const TALKS_NOUNS: &[&str] = &["talks", "negotiations", "negotiation", "mediation"];
+const TALKS_NOUNS: &[&str] = &[
+    "talks",
+    "negotiations",
+    "negotiation",
+    "mediation",
+    // "The government delegation was led by X": those who took part.
+    "delegation",
+    "delegations",
+];
 
 /// "talks chaired" (a talks trigger ending in its participle), "the talks
 /// were brokered" (a participle after the talks and a form of "be"): talks
