@@ -2730,3 +2730,28 @@ fn a_delegation_led_by_a_person_negotiated_the_articles_agreement() {
     let kg = graph(&["Peace news\n\nColombia and the FARC signed the Havana Accord in 2016. The accord ended the war. The government delegation was led by Ana Ruiz, a lawyer."]);
     assert_has(&kg, "Ana Ruiz", "negotiated", "Havana Accord");
 }
+#[test]
+fn the_name_a_person_is_known_by_is_that_person() {
+    let kg = graph(&["Peace news\n\nIn June Santos and the rebels' commander, Tomas Reyes, better known by his nom de guerre Timoleon, met in Havana. The Havana Accord was signed by Ana Ruiz and Timoleon in Cartagena."]);
+    assert_has(&kg, "Tomas Reyes", "signed", "Havana Accord");
+    let reyes = kg
+        .graph
+        .node_weights()
+        .find(|e| e.label == "Tomas Reyes")
+        .unwrap();
+    let text = "Peace news\n\nIn June Santos and the rebels' commander, Tomas Reyes, better known by his nom de guerre Timoleon, met in Havana. The Havana Accord was signed by Ana Ruiz and Timoleon in Cartagena.";
+    let chars: Vec<char> = text.chars().collect();
+    for m in &reyes.mentions {
+        let slice: String = chars[m.start..m.end].iter().collect();
+        assert_eq!(slice, *m.text);
+    }
+    assert_eq!(reyes.mentions.len(), 3, "{:?}", reyes.mentions);
+    // A pair's names are no one person's.
+    let kg = graph(&["TV news\n\nTomas Reyes and Luis Soto, better known as Tom and Lou, hosted the show. Tom said it was fun."]);
+    let soto = kg
+        .graph
+        .node_weights()
+        .find(|e| e.label == "Luis Soto")
+        .unwrap();
+    assert_eq!(soto.mentions.len(), 1, "{:?}", soto.mentions);
+}

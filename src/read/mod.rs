@@ -247,6 +247,17 @@ static DATELINE_CREDIT: LazyLock<regex::Regex> = LazyLock::new(|| {
     .expect("dateline credit pattern")
 });
 
+/// "Rodrigo Londoño, better known by his nom de guerre Timochenko", "Gen.
+/// Mohamed Hamdan Dagalo, widely known as Hemedti": the name a person goes
+/// by (one or two capitalised words, quoted or not).
+#[allow(clippy::expect_used)] // a constant pattern, checked by the tests
+static KNOWN_AS: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r#"^,?[ \t]+(?:(?:better|widely|commonly|popularly|also)[ \t]+)?(?:known[ \t]+(?:as|by[ \t]+(?:his|her)[ \t]+(?:nom[ \t]+de[ \t]+guerre|nickname|alias))|nicknamed)[ \t]+["“']?(\p{Lu}[\p{Ll}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+)?)\b"#,
+    )
+    .expect("known-as pattern")
+});
+
 /// Two forms of one patronymic name: one is the other's first words, and
 /// the shorter holds "bin", "ibn" or "bint" ("Abdullah bin Zayed" in
 /// "Abdullah bin Zayed Al Nahyan").
@@ -956,7 +967,59 @@ impl<'a> Builder<'a> {
         self.merge_lead_deal_into_named();
         self.merge_headline_deal_into_main();
         self.merge_acronyms();
+        self.add_names_known_by();
         self.sort_mentions();
+    }
+
+    /// "Rodrigo Londoño, better known by his nom de guerre Timochenko …
+    /// signed by Santos and Timochenko": the name a person is said to go
+    /// by, wherever the document writes it alone, is that person.
+    fn add_names_known_by(&mut self) {
+        let text = self.ctx.text;
+        let mut found: Vec<(usize, &str)> = Vec::new();
+        for (i, m) in self.mentions.iter().enumerate() {
+            if m.kind != EntityKind::Person {
+                continue;
+            }
+            let Some(g) = KNOWN_AS.captures(&text[m.end..]).and_then(|c| c.get(1)) else {
+                continue;
+            };
+            // "X and Y, better known as Ant and Dec": a pair's names.
+            let rest = &text[m.end + g.end()..];
+            let pair = rest
+                .strip_prefix(" and ")
+                .or_else(|| rest.strip_prefix(" & "))
+                .is_some_and(|r| r.starts_with(char::is_uppercase));
+            if !pair {
+                found.push((self.entity_of[i], g.as_str()));
+            }
+        }
+        for (e, name) in found {
+            // Every whole-word occurrence no other mention covers.
+            let covered = Covered::new(self.mentions.iter().map(|m| (m.start, m.end)));
+            let mut new = Vec::new();
+            for (at, _) in text.match_indices(name) {
+                let end = at + name.len();
+                let before = text[..at].chars().next_back();
+                let after = text[end..].chars().next();
+                let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+                if word(before) || word(after) || covered.contains(at) {
+                    continue;
+                }
+                let g = &self.entities[e];
+                new.push(Mention {
+                    start: at,
+                    end,
+                    kind: EntityKind::Person,
+                    label: g.label.clone(),
+                    rule: "person.known-as",
+                    detail: g.detail.clone(),
+                });
+            }
+            for m in new {
+                self.push(m, e);
+            }
+        }
     }
 
     /// "Kiir and Machar signed a power-sharing agreement on Wednesday …
