@@ -114,6 +114,8 @@ pub struct Reader {
     triggers: relations::TriggerIndex,
     /// The boilerplate phrases, all looked for in one pass over a line.
     boilerplate: AhoCorasick,
+    /// Countries whose top national titles are given → those titles.
+    country_titles: FxHashMap<String, Vec<String>>,
 }
 
 /// A rule set whose lexicons could not be compiled.
@@ -130,12 +132,19 @@ impl Reader {
         let boilerplate = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .build(&rules.boilerplate)?;
+        let country_titles = rules
+            .countries
+            .iter()
+            .filter(|c| !c.titles.is_empty())
+            .map(|c| (c.name.clone(), c.titles.clone()))
+            .collect();
         Ok(Reader {
             rules,
             default_date: None,
             recognisers,
             triggers,
             boilerplate,
+            country_titles,
         })
     }
 
@@ -202,10 +211,9 @@ impl Reader {
     fn titles_absent(&self, facts: &DocFacts) -> BTreeMap<String, BTreeSet<String>> {
         let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         let titled = |t: &str| {
-            self.rules
-                .countries
-                .iter()
-                .any(|c| c.titles.iter().any(|x| x == t))
+            self.country_titles
+                .values()
+                .any(|ts| ts.iter().any(|x| x == t))
         };
         for e in facts.entities.iter().chain(&facts.bare_offices) {
             let Detail::Office {
@@ -224,9 +232,9 @@ impl Reader {
                 .country_rank
                 .iter()
                 .filter(|name| {
-                    self.rules.countries.iter().any(|c| {
-                        &c.name == *name && !c.titles.is_empty() && !c.titles.contains(title)
-                    })
+                    self.country_titles
+                        .get(*name)
+                        .is_some_and(|ts| !ts.contains(title))
                 })
                 .cloned()
                 .collect();
