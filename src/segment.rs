@@ -100,6 +100,20 @@ pub static DEFAULT_ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::ne
     .collect()
 });
 
+/// The participles a name joins with a hyphen ("US-brokered", "Saudi-led"):
+/// who brokered, led or backed what follows.
+pub const JOINED_PARTICIPLES: &[&str] = &[
+    "led",
+    "mediated",
+    "brokered",
+    "backed",
+    "endorsed",
+    "supported",
+    "sponsored",
+    "proposed",
+    "drafted",
+];
+
 /// `Turkey-EU`, `Fiat-GM`: a hyphen between two capitalised parts joins two
 /// names, and each is a token (the hyphen too); `rare-earth` stays whole.
 /// Calls `piece` with each part's byte span, in order.
@@ -115,7 +129,10 @@ fn split_names(text: &str, start: usize, end: usize, piece: &mut impl FnMut(usiz
             // before a title is a word of its own.
             let before = s[from..i].chars().next().is_some_and(char::is_uppercase)
                 || from == 0 && matches!(&s[..i], "then" | "ex");
-            let after = s[i + 1..].chars().next().is_some_and(char::is_uppercase);
+            // "Union-brokered", "Saudi-led": a name and a participle
+            // joined (the participle ends the word).
+            let after = s[i + 1..].chars().next().is_some_and(char::is_uppercase)
+                || JOINED_PARTICIPLES.contains(&&s[i + 1..]);
             if before && after {
                 piece(start + from, start + i);
                 piece(start + i, start + i + 1);

@@ -2755,3 +2755,43 @@ fn the_name_a_person_is_known_by_is_that_person() {
         .unwrap();
     assert_eq!(soto.mentions.len(), 1, "{:?}", soto.mentions);
 }
+#[test]
+fn a_name_joined_to_a_participle_brokered_the_agreement() {
+    // The name a token of its own ("U.S."), or two words ("African Union").
+    for (text, broker) in [
+        (
+            "Peace news\n\nChile and Peru signed a U.S.-brokered peace deal in Lima.",
+            "United States",
+        ),
+        (
+            "Peace news\n\nChile and Peru signed an African Union-brokered peace deal in Lima.",
+            "African Union",
+        ),
+    ] {
+        let kg = graph(&[text]);
+        let deal = agreements(&kg);
+        assert_eq!(deal.len(), 1, "{deal:?}");
+        assert_has(&kg, broker, "negotiated", &deal[0]);
+        // The participle is the deal's modifier: the verb before it is
+        // still the subject's.
+        assert_has(&kg, "Chile", "signed", &deal[0]);
+        assert_has(&kg, "Peru", "signed", &deal[0]);
+    }
+}
+#[test]
+fn a_signer_after_a_rank_and_a_place_described_in_apposition() {
+    let kg = graph(&["Peace news\n\nThe Lima Accord was signed on 12 November by Field Marshal Tomas Reyes, Chief of General Staff of the Chilean Army, and Lieutenant General Luis Soto, commander of the Peruvian forces."]);
+    assert_has(&kg, "Tomas Reyes", "signed", "Lima Accord");
+    assert_has(&kg, "Luis Soto", "signed", "Lima Accord");
+    let kg = graph(&["Peace news\n\nChile approved the Lima Accord. The accord was signed on 17 June last year in Paracas, a fishing village on the Peruvian shore of the Pacific, by Foreign Minister Tomas Reyes and his counterpart from Santiago, Luis Soto, as the presidents looked on."]);
+    assert_has(&kg, "Tomas Reyes", "signed", "Lima Accord");
+    assert_has(&kg, "Luis Soto", "signed", "Lima Accord");
+    // A verb inside the words between is no description.
+    let kg = graph(&["Peace news\n\nChile approved the Lima Accord. The accord was signed on 17 June in Paracas, a village that was later attacked by Tomas Reyes."]);
+    assert_does_not(&kg, "Tomas Reyes", "signed");
+}
+#[test]
+fn a_team_headed_by_a_person_negotiated_the_articles_agreement() {
+    let kg = graph(&["Peace news\n\nColombia and the FARC signed the Havana Accord in 2016. The accord ended the war. The rebel team was headed by Luis Soto."]);
+    assert_has(&kg, "Luis Soto", "negotiated", "Havana Accord");
+}

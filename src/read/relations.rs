@@ -330,21 +330,13 @@ fn modifier(ctx: &Context, k: usize) -> bool {
 
 /// "US-brokered", "Egyptian-backed": a name joined to a participle in one word.
 fn compound_participle(w: &str) -> bool {
-    w.rsplit_once('-').is_some_and(|(name, part)| {
-        !name.is_empty()
-            && matches!(
-                part,
-                "led"
-                    | "mediated"
-                    | "brokered"
-                    | "backed"
-                    | "endorsed"
-                    | "supported"
-                    | "sponsored"
-                    | "proposed"
-                    | "drafted"
-            )
-    })
+    w.rsplit_once('-')
+        .is_some_and(|(name, part)| !name.is_empty() && joined_participle(part))
+}
+
+/// The participles a name joins with a hyphen ("US-brokered").
+fn joined_participle(part: &str) -> bool {
+    crate::segment::JOINED_PARTICIPLES.contains(&part)
 }
 
 /// A hyphen or slash written without spaces: "EU-US", "Turkey-EU".
@@ -479,7 +471,22 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
         let mut p = a.first;
         while p > s.first_token && a.first - p < 3 {
             let w = ctx.lower[p - 1];
-            if let Some((name, part)) = w.rsplit_once('-') {
+            // "a U.S.-brokered deal": the name a token of its own, the
+            // hyphen and the participle after it.
+            let split = (p >= 3 && tight_join(ctx, p - 2))
+                .then(|| at_token[p - 3])
+                .flatten()
+                .filter(|&m| {
+                    ms[m].end == p - 2
+                        && matches!(ms[m].kind, EntityKind::Country | EntityKind::Organization)
+                });
+            let compound = match split {
+                Some(m) => Some((None, Some(ms[m].entity), w)),
+                None => w
+                    .rsplit_once('-')
+                    .map(|(name, part)| (Some(name), None, part)),
+            };
+            if let Some((name, named, part)) = compound {
                 let pred = match part {
                     "led" | "mediated" | "brokered" => Some("negotiated"),
                     "backed" | "endorsed" | "supported" => Some("endorsed"),
@@ -487,11 +494,11 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                     "drafted" => Some("drafted"),
                     _ => None,
                 };
-                let agent = triggers
-                    .names
-                    .get(name)
-                    .and_then(|r| entity_of_ref(b, r))
-                    .filter(|&e| !b.entities[e].mentions.is_empty());
+                let agent = named.or_else(|| {
+                    name.and_then(|name| triggers.names.get(name))
+                        .and_then(|r| entity_of_ref(b, r))
+                        .filter(|&e| !b.entities[e].mentions.is_empty())
+                });
                 if let (Some(pred), Some(e)) = (pred, agent) {
                     acc.add(
                         e,
@@ -786,6 +793,12 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
         let mut i = s.first_token;
         while i < s.end_token {
             if at_token[i].is_some() || ctx.token(i).kind != TokenKind::Word {
+                i += 1;
+                continue;
+            }
+            // "a U.S.-brokered deal": a participle joined to a name is the
+            // agreement's modifier, read with it, not a verb.
+            if i > 0 && tight_join(ctx, i - 1) {
                 i += 1;
                 continue;
             }
@@ -1763,6 +1776,19 @@ fn subject_group(ctx: &Context, ms: &[M], sentence: &[usize], from: usize, to: u
                         || w == "and"
                         || ctx.token(k).kind == TokenKind::Word && !GROUP_BREAKS.contains(&w)
                 });
+        // "…, and Lieutenant General Tadesse Werede": a rank no lexicon
+        // knows, capitalised words right before the person's name.
+        let ranked = m.kind == EntityKind::Person && {
+            let caps = (gap.start..gap.end)
+                .rev()
+                .take_while(|&k| ctx.token(k).kind == TokenKind::Word && ctx.token(k).capitalised)
+                .count();
+            let links = gap.start..gap.end - caps;
+            (1..=3).contains(&caps)
+                && links.clone().any(|k| ctx.lower[k] == "and")
+                && links.clone().all(|k| matches!(ctx.lower[k], "," | "and"))
+        };
+        let gap_ok = gap_ok || ranked;
         // "Iran and six world powers — the United States, Britain and
         // China —": a counted group of common nouns, a dash or a colon, and
         // its members; then "— along with X" after the closing dash.
@@ -2620,6 +2646,20 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
                     _ => return false,
                 }
             }
+            // "signed a U.S.-brokered peace deal": a name, a hyphen and a
+            // participle, one modifier.
+            if let Some(name) = sentence.iter().map(|&i| ms[i]).find(|o| {
+                o.first == k
+                    && o.end + 1 < m.first
+                    // "Egyptian-backed": a demonym too.
+                    && matches!(o.kind, EntityKind::Country | EntityKind::Organization)
+                    && tight_join(ctx, o.end)
+                    && joined_participle(ctx.lower[o.end + 1])
+            }) {
+                k = name.end + 2;
+                gap += 1;
+                continue;
+            }
             // "signed Britain's trade agreement", "rejected Prime Minister
             // Theresa May's deal": an owner's possessive, its title before it.
             let title_end = sentence
@@ -2894,10 +2934,54 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
     // "signed in Washington on April 30 by X": past a few words of where
     // and when (no other words, no other agreement), "by".
     if by.is_empty() {
-        let limit = s_end_tok.min(t.1 + 14);
+        let limit = s_end_tok.min(t.1 + 24);
+        // Inside "Psarades, a lakeside village on the Greek shore of
+        // Prespa,": a place's description, any common words but a verb's.
+        let mut described = false;
+        let mut description_seen = false;
         let far_by = (t.1..limit)
             .take_while(|&k| {
                 let w = ctx.lower[k];
+                if described {
+                    described = w != ",";
+                    return w == ","
+                        || ctx.token(k).kind == TokenKind::Word
+                            && !w.ends_with("ed")
+                            && !matches!(
+                                w,
+                                "and"
+                                    | "or"
+                                    | "but"
+                                    | "by"
+                                    | "who"
+                                    | "which"
+                                    | "whose"
+                                    | "that"
+                                    | "is"
+                                    | "was"
+                                    | "are"
+                                    | "were"
+                                    | "has"
+                                    | "have"
+                                    | "had"
+                                    | "will"
+                                    | "would"
+                                    | "said"
+                                    | "says"
+                            );
+                }
+                if w == ","
+                    && k > t.1
+                    && ctx.token(k - 1).capitalised
+                    && matches!(ctx.lower.get(k + 1), Some(&("a" | "an")))
+                {
+                    described = true;
+                    description_seen = true;
+                    return true;
+                }
+                if k >= t.1 + 14 && !description_seen {
+                    return false;
+                }
                 // Places, dates and the little words around them only.
                 // "on Sept. 17 by": an abbreviation's dot.
                 let abbreviation =
@@ -3242,6 +3326,8 @@ const TALKS_NOUNS: &[&str] = &[
     // "The government delegation was led by X": those who took part.
     "delegation",
     "delegations",
+    // "the FARC team was headed by X".
+    "team",
 ];
 
 /// "talks chaired" (a talks trigger ending in its participle), "the talks
