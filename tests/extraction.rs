@@ -2795,3 +2795,70 @@ fn a_team_headed_by_a_person_negotiated_the_articles_agreement() {
     let kg = graph(&["Peace news\n\nColombia and the FARC signed the Havana Accord in 2016. The accord ended the war. The rebel team was headed by Luis Soto."]);
     assert_has(&kg, "Luis Soto", "negotiated", "Havana Accord");
 }
+#[test]
+fn a_signer_after_a_long_phrase_of_when_and_where() {
+    let kg = graph(&["Trade news\n\nThe Lima Accord was agreed in 2018. It was signed on Nov. 30, 2018, on the sidelines of the G20 summit in Buenos Aires by Prime Minister Tomas Reyes, Chilean President Luis Soto and Peru's outgoing president, Ana Ruiz, who left office the next day."]);
+    for p in ["Tomas Reyes", "Luis Soto", "Ana Ruiz"] {
+        assert_has(&kg, p, "signed", "Lima Accord");
+    }
+}
+#[test]
+fn two_posts_joined_by_and_are_both_held() {
+    let kg = graph(&[
+        "Trade news\n\nThe deal was signed by Ana Ruiz, Ukraine's First Deputy Prime Minister and Minister of Economy, on Friday.",
+        "Defence news\n\nAustralia signed the pact. The Deputy Prime Minister and Minister for Defence, Luis Soto, rejected the criticism.",
+    ]);
+    assert_has(
+        &kg,
+        "Ana Ruiz",
+        "holdsOffice",
+        "First Deputy Prime Minister of Ukraine",
+    );
+    assert_has(
+        &kg,
+        "Ana Ruiz",
+        "holdsOffice",
+        "Minister of Economy of Ukraine",
+    );
+    assert_has(
+        &kg,
+        "Luis Soto",
+        "holdsOffice",
+        "Deputy Prime Minister of Australia",
+    );
+    assert_has(
+        &kg,
+        "Luis Soto",
+        "holdsOffice",
+        "Minister of Defence of Australia",
+    );
+}
+#[test]
+fn a_portfolio_of_two_parts_is_one_post() {
+    let kg = graph(&["Trade news\n\nIndia's Minister of Commerce and Industry, Ana Ruiz, spoke. Germany's economy and labour minister, Luis Soto, spoke. Peru's Minister of Finance and Foreign Minister Tomas Reyes spoke."]);
+    assert_has(
+        &kg,
+        "Ana Ruiz",
+        "holdsOffice",
+        "Minister of Trade and Industry of India",
+    );
+    assert_has(
+        &kg,
+        "Luis Soto",
+        "holdsOffice",
+        "Minister of Economy and Labour of Germany",
+    );
+    // Two posts, each with its head.
+    assert_has(
+        &kg,
+        "Tomas Reyes",
+        "holdsOffice",
+        "Minister of Finance of Peru",
+    );
+    assert_has(
+        &kg,
+        "Tomas Reyes",
+        "holdsOffice",
+        "Minister of Foreign Affairs of Peru",
+    );
+}

@@ -785,6 +785,34 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                         s.end,
                         "holds.apposition",
                     );
+                    // "X, Ukraine's First Deputy Prime Minister and Minister
+                    // of Economy,", "The Deputy Prime Minister and Minister
+                    // for Defence, X,": both posts.
+                    let both = if x.kind == EntityKind::Person {
+                        in_s.iter().map(|&k| ms[k]).find(|b| {
+                            b.kind == EntityKind::Office
+                                && b.first == o.end + 1
+                                && ctx.lower[o.end] == "and"
+                                && (b.end >= s.end_token
+                                    || matches!(ctx.tok(b.end), "," | ")" | "." | ";"))
+                        })
+                    } else {
+                        in_s.iter().map(|&k| ms[k]).find(|b| {
+                            b.kind == EntityKind::Office
+                                && b.end + 1 == o.first
+                                && ctx.lower[b.end] == "and"
+                        })
+                    };
+                    if let Some(b) = both {
+                        acc.add(
+                            p.entity,
+                            "holdsOffice",
+                            b.entity,
+                            s.start,
+                            s.end,
+                            "holds.apposition",
+                        );
+                    }
                 }
                 _ => {}
             }
@@ -2979,7 +3007,7 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
                     description_seen = true;
                     return true;
                 }
-                if k >= t.1 + 14 && !description_seen {
+                if k >= t.1 + 20 && !description_seen {
                     return false;
                 }
                 // Places, dates and the little words around them only.
@@ -3038,6 +3066,19 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
                             | "sidelines"
                             | "margins"
                             | "lawn"
+                            // "on the sidelines of the G20 summit in Buenos
+                            // Aires by"
+                            | "summit"
+                            | "ceremony"
+                            | "meeting"
+                            | "conference"
+                            | "palace"
+                            | "headquarters"
+                            | "residence"
+                            | "village"
+                            | "region"
+                            | "province"
+                            | "island"
                     );
                 place_or_time
                     && !sentence

@@ -149,9 +149,21 @@ impl OfficeRecogniser {
                 scope: *scope,
             });
         }
-        // "economy minister"
-        if let Some((n, portfolio)) = self.portfolio_at(ctx, i) {
-            let h = i + n;
+        // "economy minister", "economy and trade minister"
+        if let Some((n, mut portfolio)) = self.portfolio_at(ctx, i) {
+            let mut h = i + n;
+            if let Some((m, second)) = (ctx.lower.get(h) == Some(&"and") && h + 1 < ctx.len())
+                .then(|| self.portfolio_at(ctx, h + 1))
+                .flatten()
+                .filter(|(m, _)| {
+                    ctx.lower
+                        .get(h + 1 + m)
+                        .is_some_and(|w| PORTFOLIO_HEADS.contains(w))
+                })
+            {
+                portfolio = format!("{portfolio} and {second}");
+                h += 1 + m;
+            }
             if h < ctx.len() && PORTFOLIO_HEADS.contains(&ctx.lower[h]) {
                 let end = h + 1;
                 if best.as_ref().is_none_or(|b| b.end < end) {
@@ -184,6 +196,23 @@ impl OfficeRecogniser {
                 self.portfolio_at(ctx, p).filter(|(n, _)| !body_name(p + n))
             {
                 let mut end = p + n;
+                // "Minister of Commerce and Industry": a second portfolio
+                // joined by "and", written alike (not "Minister of Finance
+                // and Foreign Minister X").
+                if let Some((m, second)) = (ctx.lower.get(end) == Some(&"and")
+                    && end + 1 < ctx.len())
+                .then(|| self.portfolio_at(ctx, end + 1))
+                .flatten()
+                .filter(|(m, _)| {
+                    ctx.token(end + 1).capitalised == ctx.token(p).capitalised
+                        && ctx
+                            .lower
+                            .get(end + 1 + m)
+                            .is_none_or(|w| !PORTFOLIO_HEADS.contains(w))
+                }) {
+                    portfolio = format!("{portfolio} and {second}");
+                    end += 1 + m;
+                }
                 // "Lord Bach, Minister for Defence Procurement, said": in
                 // apposition, one or two more capitalised words (no given
                 // name) right before the closing comma are the portfolio's
