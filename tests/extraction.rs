@@ -2862,3 +2862,37 @@ fn a_portfolio_of_two_parts_is_one_post() {
         "Minister of Foreign Affairs of Peru",
     );
 }
+#[test]
+fn a_body_named_after_a_title_is_no_person() {
+    let kg = graph(&["Games news\n\nAna Ruiz, chief executive of Sony Computer Entertainment, had told regulators. The President of Ukraine Volodymyr Zelensky spoke."]);
+    let names = people(&kg);
+    assert!(
+        !names.iter().any(|p| p.contains("Entertainment")),
+        "{names:?}"
+    );
+    assert!(names.contains(&"Ana Ruiz".to_string()), "{names:?}");
+    // A given name after a country's title is still a person.
+    assert_has(
+        &kg,
+        "Volodymyr Zelensky",
+        "holdsOffice",
+        "President of Ukraine",
+    );
+}
+#[test]
+fn a_bodys_titles_joined_by_and_are_both_held() {
+    let kg = graph(&["Games news\n\nMicrosoft bought Activision. Ana Ruiz, Microsoft's chairman and chief executive, announced the closing. Luis Soto, Activision's longtime chief executive, will remain."]);
+    assert_has(&kg, "Ana Ruiz", "holdsOffice", "Chairman of Microsoft");
+    assert_has(
+        &kg,
+        "Ana Ruiz",
+        "holdsOffice",
+        "Chief Executive of Microsoft",
+    );
+    assert_has(
+        &kg,
+        "Luis Soto",
+        "holdsOffice",
+        "Chief Executive of Activision",
+    );
+}

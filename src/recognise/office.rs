@@ -464,7 +464,7 @@ impl Recogniser for OfficeRecogniser {
                 }
                 acc
             });
-        let mut new = Vec::new();
+        let mut new: Vec<Mention> = Vec::new();
         let mut i = 0;
         while i < ctx.len() {
             if ctx.token(i).kind != TokenKind::Word {
@@ -678,6 +678,28 @@ impl Recogniser for OfficeRecogniser {
                         if m.kind == EntityKind::Country && m.rule == "country.name" && whole {
                             jurisdiction = entity_ref(m);
                         }
+                    }
+                }
+            }
+            // "Microsoft's chairman and chief executive": a body's title
+            // joined by "and" to the title before it is of that body too.
+            if jurisdiction.is_none()
+                && !matches!(t.scope, OfficeScope::National | OfficeScope::Member)
+                && last_end == t.end
+                && first > 0
+                && ctx.lower[first - 1] == "and"
+            {
+                let and_start = ctx.token(first - 1).start;
+                if let Some(Detail::Office {
+                    jurisdiction: Some(j),
+                    ..
+                }) = new
+                    .last()
+                    .filter(|m| ctx.text.get(m.end..and_start) == Some(" "))
+                    .map(|m| &m.detail)
+                {
+                    if j.kind == EntityKind::Organization {
+                        jurisdiction = Some(j.clone());
                     }
                 }
             }

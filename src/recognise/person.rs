@@ -264,12 +264,15 @@ impl Recogniser for PersonRecogniser {
         let mut in_gazetteer = vec![false; ctx.len()];
         let mut office_end: FxHashSet<usize> = FxHashSet::default();
         let mut office_start: FxHashSet<usize> = FxHashSet::default();
+        // Where a country's or body's name ends.
+        let mut body_end: FxHashSet<usize> = FxHashSet::default();
         for m in found.iter() {
             match m.kind {
                 EntityKind::Country | EntityKind::Organization => {
                     if let (Some(a), Some(b)) =
                         (ctx.token_starting_at(m.start), ctx.token_ending_at(m.end))
                     {
+                        body_end.insert(b);
                         for flag in &mut in_gazetteer[a..=b] {
                             *flag = true;
                         }
@@ -301,9 +304,13 @@ impl Recogniser for PersonRecogniser {
                 .filter(|&k| ctx.token(k).kind == TokenKind::Word)
                 .count();
             let prev = i.checked_sub(1);
+            // "chief executive of Sony Computer Entertainment": after a
+            // title that ends in a body's name, capitalised words with no
+            // given name go on with the body's name.
             let after_title = prev.is_some_and(|p| {
                 ctx.adjacent(p)
                     && (office_end.contains(&p)
+                        && (!body_end.contains(&p) || self.given_names.contains(ctx.tok(i)))
                         || self.honorifics.contains(ctx.tok(p))
                         || ctx.tok(p) == "." && p > 0 && self.honorifics.contains(ctx.tok(p - 1)))
             });
