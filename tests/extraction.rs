@@ -2896,3 +2896,11 @@ fn a_bodys_titles_joined_by_and_are_both_held() {
         "Chief Executive of Activision",
     );
 }
+#[test]
+fn an_agreement_before_which_is_the_object_of_each_relative_clause() {
+    let kg = graph(&["Trade news\n\nThe Quito Accord was signed. It amends the Lima Accord, which Mr Reyes negotiated in 2019 as part of a wider settlement, and which the Democratic Unionist Party has opposed from the start."]);
+    assert_has(&kg, "Reyes", "negotiated", "Lima Accord");
+    assert_has(&kg, "Democratic Unionist Party", "rejected", "Lima Accord");
+    let kg = graph(&["Trade news\n\nThe Quito Accord was signed. It amends the Lima Accord, which Prime Minister Tomas Reyes negotiated in 2019."]);
+    assert_has(&kg, "Tomas Reyes", "negotiated", "Lima Accord");
+}

@@ -2893,6 +2893,18 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         if ctx.tok(k - 1) == "," {
             k -= 1;
         }
+        // "the protocol, which X negotiated in 2019, and which Y has
+        // opposed": the first clause's antecedent.
+        if k > 1 && ctx.lower[k - 1] == "and" {
+            let floor = ctx.seg.sentences[ctx.sentence_of(k)].first_token;
+            let first = (floor..k - 1)
+                .rev()
+                .take_while(|&g| !matches!(ctx.tok(g), ";" | ":"))
+                .find(|&g| ctx.lower[g] == ctx.lower[clause_start - 1]);
+            if let Some(w) = first.filter(|&w| w > floor) {
+                k = if ctx.tok(w - 1) == "," { w - 1 } else { w };
+            }
+        }
         // Right before, or before the rest of its long name ("the
         // Agreement on the Path to Normalisation of Relations between
         // Kosovo and Serbia, which").
@@ -2930,7 +2942,21 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         } else {
             clause_start
         };
-        let active = subjects.first().is_some_and(|m| m.first == subject_at)
+        // "which Mr Johnson negotiated", "which Prime Minister X signed":
+        // an honorific or a title before the person.
+        let titled_at = |m: &M| {
+            m.kind == EntityKind::Person
+                && m.first > subject_at
+                && m.first - subject_at <= 4
+                && (subject_at..m.first).all(|g| {
+                    ctx.tok(g) == "."
+                        || ctx.token(g).kind == TokenKind::Word && ctx.token(g).capitalised
+                        || ms_office_at(ms, sentence, g)
+                })
+        };
+        let active = subjects
+            .first()
+            .is_some_and(|m| m.first == subject_at || titled_at(m))
             && subjects.last().is_some_and(|m| {
                 (m.end..t.0)
                     .all(|g| AUXILIARY.contains(&ctx.lower[g]) && !BE_FORMS.contains(&ctx.lower[g]))
