@@ -101,18 +101,27 @@ pub static DEFAULT_ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::ne
 });
 
 /// The participles a name joins with a hyphen ("US-brokered", "Saudi-led"):
-/// who brokered, led or backed what follows.
-pub const JOINED_PARTICIPLES: &[&str] = &[
-    "led",
-    "mediated",
-    "brokered",
-    "backed",
-    "endorsed",
-    "supported",
-    "sponsored",
-    "proposed",
-    "drafted",
+/// who brokered, led or backed what follows, and the predicate each gives.
+pub const JOINED_PARTICIPLES: &[(&str, &str)] = &[
+    ("led", "negotiated"),
+    ("mediated", "negotiated"),
+    ("brokered", "negotiated"),
+    ("backed", "endorsed"),
+    ("endorsed", "endorsed"),
+    ("supported", "endorsed"),
+    ("sponsored", "proposed"),
+    ("proposed", "proposed"),
+    ("drafted", "drafted"),
 ];
+
+/// The predicate of a participle a name joins with a hyphen ("brokered":
+/// negotiated), if it is one.
+pub fn joined_participle(part: &str) -> Option<&'static str> {
+    JOINED_PARTICIPLES
+        .iter()
+        .find(|(p, _)| *p == part)
+        .map(|(_, pred)| *pred)
+}
 
 /// `Turkey-EU`, `Fiat-GM`: a hyphen between two capitalised parts joins two
 /// names, and each is a token (the hyphen too); `rare-earth` stays whole.
@@ -132,7 +141,7 @@ fn split_names(text: &str, start: usize, end: usize, piece: &mut impl FnMut(usiz
             // "Union-brokered", "Saudi-led": a name and a participle
             // joined (the participle ends the word).
             let after = s[i + 1..].chars().next().is_some_and(char::is_uppercase)
-                || JOINED_PARTICIPLES.contains(&&s[i + 1..]);
+                || joined_participle(&s[i + 1..]).is_some();
             if before && after {
                 piece(start + from, start + i);
                 piece(start + i, start + i + 1);

@@ -2792,7 +2792,7 @@ fn a_signer_after_a_rank_and_a_place_described_in_apposition() {
 }
 #[test]
 fn a_team_headed_by_a_person_negotiated_the_articles_agreement() {
-    let kg = graph(&["Peace news\n\nColombia and the FARC signed the Havana Accord in 2016. The accord ended the war. The rebel team was headed by Luis Soto."]);
+    let kg = graph(&["Peace news\n\nColombia and the FARC signed the Havana Accord in 2016. The accord ended the war. The government delegation was led by Ana Ruiz; the rebel team was headed by Luis Soto."]);
     assert_has(&kg, "Luis Soto", "negotiated", "Havana Accord");
 }
 #[test]
@@ -2903,4 +2903,29 @@ fn an_agreement_before_which_is_the_object_of_each_relative_clause() {
     assert_has(&kg, "Democratic Unionist Party", "rejected", "Lima Accord");
     let kg = graph(&["Trade news\n\nThe Quito Accord was signed. It amends the Lima Accord, which Prime Minister Tomas Reyes negotiated in 2019."]);
     assert_has(&kg, "Tomas Reyes", "negotiated", "Lima Accord");
+}
+#[test]
+fn review_mends_of_hyphens_teams_clauses_and_posts() {
+    // A person joined to a participle: the verb keeps its object.
+    let kg = graph(&["Peace news\n\nChile and Peru agreed to a Reyes-brokered ceasefire."]);
+    assert_has(&kg, "Chile", "signed", "Chile–Peru ceasefire");
+    // A team outside talks negotiates nothing.
+    let kg = graph(&["Sport news\n\nAdidas signed the kit deal with the Football Association. The kit deal runs to 2030. The England team was led by Luis Soto."]);
+    assert_does_not(&kg, "Luis Soto", "negotiated");
+    assert_does_not(&kg, "United Kingdom", "negotiated");
+    // "that" as a complementiser opens no relative clause.
+    let kg = graph(&["Peace news\n\nTomas Reyes said of the Lima Accord that it was a mistake, and that Bolivia rejected new limits."]);
+    assert_does_not(&kg, "Bolivia", "rejected");
+    // Three clauses: the first one's agreement.
+    let kg = graph(&["Peace news\n\nThe Quito Accord was signed. It amends the Lima Accord, which Mr Reyes negotiated, and which Bolivia signed, and which Peru rejected."]);
+    assert_has(&kg, "Peru", "rejected", "Lima Accord");
+    // "which" with no comma opens the first clause too.
+    let kg = graph(&["Peace news\n\nThe Quito Accord was signed. It amends the Lima Accord which Mr Reyes negotiated in 2019, and which Bolivia has opposed from the start."]);
+    assert_has(&kg, "Bolivia", "rejected", "Lima Accord");
+    // Two posts before a name inside a clause: not both the name's.
+    let kg = graph(&["Defence news\n\nAustralia signed the pact. Talks were held between the President and Prime Minister, Luis Soto, on Friday."]);
+    assert_does_not_have(&kg, "Luis Soto", "holdsOffice", "President of Australia");
+    // A name's "-ed" in a place's description.
+    let kg = graph(&["Peace news\n\nChile approved the Lima Accord. The accord was signed in Aqaba, a resort on the Red Sea, by Tomas Reyes."]);
+    assert_has(&kg, "Tomas Reyes", "signed", "Lima Accord");
 }

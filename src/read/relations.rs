@@ -156,6 +156,12 @@ const GROUP_BREAKS: &[&str] = &[
     "to", "of", "for", "in", "on", "at", "by", "from", "that", "which", "who", "whose", "and",
     "or", "but", "is", "was", "are", "were", "has", "have", "had", "will", "would", "said", "says",
 ];
+/// Words that end a place's description before "by": links of clauses,
+/// forms of "be" and "have", and "by" itself.
+const DESCRIPTION_BREAKS: &[&str] = &[
+    "and", "or", "but", "by", "who", "which", "whose", "that", "is", "was", "are", "were", "has",
+    "have", "had", "will", "would", "said", "says",
+];
 const NEGATIONS: &[&str] = &[
     "not",
     "never",
@@ -336,7 +342,7 @@ fn compound_participle(w: &str) -> bool {
 
 /// The participles a name joins with a hyphen ("US-brokered").
 fn joined_participle(part: &str) -> bool {
-    crate::segment::JOINED_PARTICIPLES.contains(&part)
+    crate::segment::joined_participle(part).is_some()
 }
 
 /// A hyphen or slash written without spaces: "EU-US", "Turkey-EU".
@@ -487,13 +493,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                     .map(|(name, part)| (Some(name), None, part)),
             };
             if let Some((name, named, part)) = compound {
-                let pred = match part {
-                    "led" | "mediated" | "brokered" => Some("negotiated"),
-                    "backed" | "endorsed" | "supported" => Some("endorsed"),
-                    "sponsored" | "proposed" => Some("proposed"),
-                    "drafted" => Some("drafted"),
-                    _ => None,
-                };
+                let pred = crate::segment::joined_participle(part);
                 let agent = named.or_else(|| {
                     name.and_then(|name| triggers.names.get(name))
                         .and_then(|r| entity_of_ref(b, r))
@@ -797,10 +797,21 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                                     || matches!(ctx.tok(b.end), "," | ")" | "." | ";"))
                         })
                     } else {
+                        // Opening the sentence or a clause: not "talks between
+                        // the President and Prime Minister, X".
+                        let opens = |f: usize| {
+                            let f = if f > s.first_token && ctx.lower[f - 1] == "the" {
+                                f - 1
+                            } else {
+                                f
+                            };
+                            f == s.first_token || ctx.tok(f - 1) == ","
+                        };
                         in_s.iter().map(|&k| ms[k]).find(|b| {
                             b.kind == EntityKind::Office
                                 && b.end + 1 == o.first
                                 && ctx.lower[b.end] == "and"
+                                && opens(b.first)
                         })
                     };
                     if let Some(b) = both {
@@ -826,7 +837,11 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
             }
             // "a U.S.-brokered deal": a participle joined to a name is the
             // agreement's modifier, read with it, not a verb.
-            if i > 0 && tight_join(ctx, i - 1) {
+            if i > 0
+                && ctx.tok(i - 1) == "-"
+                && tight_join(ctx, i - 1)
+                && joined_participle(ctx.lower[i])
+            {
                 i += 1;
                 continue;
             }
@@ -2676,15 +2691,19 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
             }
             // "signed a U.S.-brokered peace deal": a name, a hyphen and a
             // participle, one modifier.
-            if let Some(name) = sentence.iter().map(|&i| ms[i]).find(|o| {
-                o.first == k
-                    && o.end + 1 < m.first
-                    // "Egyptian-backed": a demonym too.
-                    && matches!(o.kind, EntityKind::Country | EntityKind::Organization)
-                    && tight_join(ctx, o.end)
-                    && joined_participle(ctx.lower[o.end + 1])
-            }) {
-                k = name.end + 2;
+            // "a Trump-brokered ceasefire": any capitalised name.
+            let name_end = sentence
+                .iter()
+                .map(|&i| ms[i])
+                .find(|o| o.first == k)
+                .map_or(k + 1, |o| o.end);
+            if ctx.token(k).capitalised
+                && name_end + 1 < m.first
+                && ctx.tok(name_end) == "-"
+                && tight_join(ctx, name_end)
+                && joined_participle(ctx.lower[name_end + 1])
+            {
+                k = name_end + 2;
                 gap += 1;
                 continue;
             }
@@ -2895,14 +2914,27 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         }
         // "the protocol, which X negotiated in 2019, and which Y has
         // opposed": the first clause's antecedent.
+        // The first clause opens with a comma or "which" (not "said of
+        // the deal that …, and that"); each later one with "and".
         if k > 1 && ctx.lower[k - 1] == "and" {
             let floor = ctx.seg.sentences[ctx.sentence_of(k)].first_token;
-            let first = (floor..k - 1)
+            let mut at = k - 1;
+            while let Some(g) = (floor..at)
                 .rev()
                 .take_while(|&g| !matches!(ctx.tok(g), ";" | ":"))
-                .find(|&g| ctx.lower[g] == ctx.lower[clause_start - 1]);
-            if let Some(w) = first.filter(|&w| w > floor) {
-                k = if ctx.tok(w - 1) == "," { w - 1 } else { w };
+                .find(|&g| matches!(ctx.lower[g], "which" | "that"))
+                .filter(|&g| g > floor)
+            {
+                // "the protocol which X negotiated …, and which": "which"
+                // opens one with no comma ("that" may be "said … that").
+                if ctx.lower[g - 1] == "and" {
+                    at = g - 1;
+                    continue;
+                }
+                if ctx.tok(g - 1) == "," || ctx.lower[g] == "which" {
+                    k = if ctx.tok(g - 1) == "," { g - 1 } else { g };
+                }
+                break;
             }
         }
         // Right before, or before the rest of its long name ("the
@@ -2996,33 +3028,19 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
         let far_by = (t.1..limit)
             .take_while(|&k| {
                 let w = ctx.lower[k];
+                let starts_agreement = sentence
+                    .iter()
+                    .any(|&m| ms[m].kind == EntityKind::Agreement && ms[m].first == k);
                 if described {
                     described = w != ",";
-                    return w == ","
-                        || ctx.token(k).kind == TokenKind::Word
-                            && !w.ends_with("ed")
-                            && !matches!(
-                                w,
-                                "and"
-                                    | "or"
-                                    | "but"
-                                    | "by"
-                                    | "who"
-                                    | "which"
-                                    | "whose"
-                                    | "that"
-                                    | "is"
-                                    | "was"
-                                    | "are"
-                                    | "were"
-                                    | "has"
-                                    | "have"
-                                    | "had"
-                                    | "will"
-                                    | "would"
-                                    | "said"
-                                    | "says"
-                            );
+                    return !starts_agreement
+                        && (w == ","
+                            || ctx.token(k).kind == TokenKind::Number
+                            || ctx.token(k).kind == TokenKind::Word
+                            // "a resort on the Red Sea": a name's "-ed" is
+                            // no verb's.
+                            && (ctx.token(k).capitalised || !w.ends_with("ed"))
+                            && !DESCRIPTION_BREAKS.contains(&w));
                 }
                 if w == ","
                     && k > t.1
@@ -3106,10 +3124,7 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
                             | "province"
                             | "island"
                     );
-                place_or_time
-                    && !sentence
-                        .iter()
-                        .any(|&m| ms[m].kind == EntityKind::Agreement && ms[m].first == k)
+                place_or_time && !starts_agreement
             })
             .find(|&k| ctx.lower[k] == "by");
         if let Some(k) = far_by.filter(|&k| k > t.1 + 1) {
@@ -3344,6 +3359,10 @@ fn talks(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, agreement: usi
         }
         return;
     }
+    // "The England team was led by …" outside talks: no one's talks.
+    if ctx.lower[t.0] == "team" {
+        return;
+    }
     // The subject right before ("X had led"), not an agent of an earlier
     // verb ("co-chaired by France … and had led mediation").
     const GAP: &[&str] = &["had", "has", "have", "also", "personally", "jointly", "who"];
@@ -3393,8 +3412,6 @@ const TALKS_NOUNS: &[&str] = &[
     // "The government delegation was led by X": those who took part.
     "delegation",
     "delegations",
-    // "the FARC team was headed by X".
-    "team",
 ];
 
 /// "talks chaired" (a talks trigger ending in its participle), "the talks
@@ -3403,7 +3420,17 @@ const TALKS_NOUNS: &[&str] = &[
 fn passive_talks(ctx: &Context, t: (usize, usize)) -> bool {
     let participle = ctx.lower[t.1 - 1].ends_with("ed");
     if t.1 - t.0 > 1 {
-        return participle && TALKS_NOUNS.contains(&ctx.lower[t.0]);
+        // "the FARC team was headed by X" in a sentence of talks ("The
+        // government delegation was led by Y; the FARC team …"), not "the
+        // England team was led by its captain".
+        let team = ctx.lower[t.0] == "team" && {
+            let s = ctx.seg.sentences[ctx.sentence_of(t.0)];
+            (s.first_token..s.end_token).any(|k| {
+                let w = ctx.lower[k];
+                TALKS_NOUNS.contains(&w) || w.starts_with("negotiat")
+            })
+        };
+        return participle && (team || TALKS_NOUNS.contains(&ctx.lower[t.0]));
     }
     let k = back_over(ctx, t.0, 0, passive_auxiliary);
     let be = (k..t.0).any(|j| BE_FORMS.contains(&ctx.lower[j]));

@@ -120,6 +120,21 @@ impl OfficeRecogniser {
         None
     }
 
+    /// "… and Industry": a second portfolio after "and" at token `at`,
+    /// its words' count and name, where `accept(start, words)` agrees.
+    fn second_portfolio(
+        &self,
+        ctx: &Context,
+        at: usize,
+        accept: impl Fn(usize, usize) -> bool,
+    ) -> Option<(usize, String)> {
+        if ctx.lower.get(at) != Some(&"and") || at + 1 >= ctx.len() {
+            return None;
+        }
+        self.portfolio_at(ctx, at + 1)
+            .filter(|(m, _)| accept(at + 1, *m))
+    }
+
     fn head_title(head: &str, portfolio: &str) -> String {
         if head == "minister" {
             format!("Minister of {portfolio}")
@@ -152,15 +167,11 @@ impl OfficeRecogniser {
         // "economy minister", "economy and trade minister"
         if let Some((n, mut portfolio)) = self.portfolio_at(ctx, i) {
             let mut h = i + n;
-            if let Some((m, second)) = (ctx.lower.get(h) == Some(&"and") && h + 1 < ctx.len())
-                .then(|| self.portfolio_at(ctx, h + 1))
-                .flatten()
-                .filter(|(m, _)| {
-                    ctx.lower
-                        .get(h + 1 + m)
-                        .is_some_and(|w| PORTFOLIO_HEADS.contains(w))
-                })
-            {
+            if let Some((m, second)) = self.second_portfolio(ctx, h, |at, m| {
+                ctx.lower
+                    .get(at + m)
+                    .is_some_and(|w| PORTFOLIO_HEADS.contains(w))
+            }) {
                 portfolio = format!("{portfolio} and {second}");
                 h += 1 + m;
             }
@@ -199,15 +210,11 @@ impl OfficeRecogniser {
                 // "Minister of Commerce and Industry": a second portfolio
                 // joined by "and", written alike (not "Minister of Finance
                 // and Foreign Minister X").
-                if let Some((m, second)) = (ctx.lower.get(end) == Some(&"and")
-                    && end + 1 < ctx.len())
-                .then(|| self.portfolio_at(ctx, end + 1))
-                .flatten()
-                .filter(|(m, _)| {
-                    ctx.token(end + 1).capitalised == ctx.token(p).capitalised
+                if let Some((m, second)) = self.second_portfolio(ctx, end, |at, m| {
+                    ctx.token(at).capitalised == ctx.token(p).capitalised
                         && ctx
                             .lower
-                            .get(end + 1 + m)
+                            .get(at + m)
                             .is_none_or(|w| !PORTFOLIO_HEADS.contains(w))
                 }) {
                     portfolio = format!("{portfolio} and {second}");
