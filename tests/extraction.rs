@@ -2929,3 +2929,17 @@ fn review_mends_of_hyphens_teams_clauses_and_posts() {
     let kg = graph(&["Peace news\n\nChile approved the Lima Accord. The accord was signed in Aqaba, a resort on the Red Sea, by Tomas Reyes."]);
     assert_has(&kg, "Tomas Reyes", "signed", "Lima Accord");
 }
+#[test]
+fn two_capitals_after_a_title_are_initials() {
+    let kg = graph(&["Trade news\n\nThe United States signed the pact. The meeting between President Donald Trump and Vice President JD Soto collapsed. Soto said no. UN Secretary-General Ana Ruiz spoke."]);
+    assert_has(
+        &kg,
+        "JD Soto",
+        "holdsOffice",
+        "Vice President of the United States",
+    );
+    let names = people(&kg);
+    assert!(names.contains(&"Ana Ruiz".to_string()), "{names:?}");
+    // A body's initials are no one's.
+    assert!(!names.iter().any(|p| p.starts_with("UN")), "{names:?}");
+}

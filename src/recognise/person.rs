@@ -296,6 +296,29 @@ impl Recogniser for PersonRecogniser {
         let mut new: Vec<Mention> = Vec::new();
         let mut i = 0;
         while i < ctx.len() {
+            // "Vice President JD Vance": two capitals after a title or an
+            // honorific, a name after them, are initials.
+            let initials = i + 1 < ctx.len()
+                && !blocked(i)
+                && ctx.tok(i).len() == 2
+                && ctx.tok(i).bytes().all(|b| b.is_ascii_uppercase())
+                && ctx.adjacent(i)
+                && i.checked_sub(1).is_some_and(|p| {
+                    ctx.adjacent(p)
+                        && (office_end.contains(&p) && !body_end.contains(&p)
+                            || self.honorifics.contains(ctx.tok(p)))
+                });
+            let named = if initials {
+                self.name_at(ctx, i + 1, &blocked)
+                    .filter(|&e| e - (i + 1) <= 2)
+            } else {
+                None
+            };
+            if let Some(end) = named {
+                new.push(Self::person(ctx, i, end, "person.title"));
+                i = end;
+                continue;
+            }
             let Some(end) = self.name_at(ctx, i, &blocked) else {
                 i += 1;
                 continue;
