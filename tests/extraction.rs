@@ -2943,3 +2943,24 @@ fn two_capitals_after_a_title_are_initials() {
     // A body's initials are no one's.
     assert!(!names.iter().any(|p| p.starts_with("UN")), "{names:?}");
 }
+#[test]
+fn second_review_mends_of_clauses_places_posts_and_initials() {
+    // A determiner "that" in the first clause.
+    let kg = graph(&["Peace news\n\nThe Quito Accord was signed. It amends the Lima Accord, which Mr Reyes negotiated with that country, and which Bolivia abandoned."]);
+    assert_has(&kg, "Bolivia", "withdrewFrom", "Lima Accord");
+    // A description that "by" closes.
+    let kg = graph(&["Peace news\n\nChile approved the Lima Accord. The accord was signed in Paracas, a village on Lake Titicaca by Tomas Reyes."]);
+    assert_has(&kg, "Tomas Reyes", "signed", "Lima Accord");
+    // Two posts after "said the".
+    let kg = graph(&["Defence news\n\nAustralia signed the pact. \"It is good,\" said the Deputy Prime Minister and Minister for Defence, Luis Soto, on Friday."]);
+    assert_has(
+        &kg,
+        "Luis Soto",
+        "holdsOffice",
+        "Deputy Prime Minister of Australia",
+    );
+    // A headline's capitals are no initials.
+    let kg = graph(&["Vice President AI Summit Speech\n\nThe United States signed the pact."]);
+    let names = people(&kg);
+    assert!(!names.iter().any(|p| p.contains("Summit")), "{names:?}");
+}

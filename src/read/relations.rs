@@ -797,15 +797,27 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                                     || matches!(ctx.tok(b.end), "," | ")" | "." | ";"))
                         })
                     } else {
-                        // Opening the sentence or a clause: not "talks between
-                        // the President and Prime Minister, X".
+                        // Not after a word that joins them to something
+                        // else: "talks between the President and Prime
+                        // Minister, X".
                         let opens = |f: usize| {
                             let f = if f > s.first_token && ctx.lower[f - 1] == "the" {
                                 f - 1
                             } else {
                                 f
                             };
-                            f == s.first_token || ctx.tok(f - 1) == ","
+                            f == s.first_token
+                                || !matches!(
+                                    ctx.lower[f - 1],
+                                    "between"
+                                        | "with"
+                                        | "and"
+                                        | "of"
+                                        | "by"
+                                        | "to"
+                                        | "from"
+                                        | "among"
+                                )
                         };
                         in_s.iter().map(|&k| ms[k]).find(|b| {
                             b.kind == EntityKind::Office
@@ -2931,6 +2943,11 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
                     at = g - 1;
                     continue;
                 }
+                // "negotiated with that country, and which": a determiner.
+                if ctx.lower[g] == "that" && ctx.tok(g - 1) != "," {
+                    at = g;
+                    continue;
+                }
                 if ctx.tok(g - 1) == "," || ctx.lower[g] == "which" {
                     k = if ctx.tok(g - 1) == "," { g - 1 } else { g };
                 }
@@ -3032,6 +3049,11 @@ fn verb(ctx: &Context, ms: &[M], sentence: &[usize], site: Site, acc: &mut Acc) 
                     .iter()
                     .any(|&m| ms[m].kind == EntityKind::Agreement && ms[m].first == k);
                 if described {
+                    // "a village on Lake Prespa by X": the "by" closes it.
+                    if w == "by" {
+                        described = false;
+                        return true;
+                    }
                     described = w != ",";
                     return !starts_agreement
                         && (w == ","

@@ -303,6 +303,8 @@ impl Recogniser for PersonRecogniser {
                 && ctx.tok(i).len() == 2
                 && ctx.tok(i).bytes().all(|b| b.is_ascii_uppercase())
                 && ctx.adjacent(i)
+                // Not "Vice President AI Summit Speech", a headline.
+                && !ctx.in_title_case(i)
                 && i.checked_sub(1).is_some_and(|p| {
                     ctx.adjacent(p)
                         && (office_end.contains(&p) && !body_end.contains(&p)
