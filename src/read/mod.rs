@@ -1041,7 +1041,6 @@ impl<'a> Builder<'a> {
     fn merge_lead_deal_into_named(&mut self) {
         const LEAD_SENTENCES: usize = 12;
         let ctx = self.ctx;
-        let sentence_at = |b: usize| ctx.token_starting_at(b).map(|k| (ctx.sentence_of(k), k));
         // The first named agreement and where it is first written.
         let Some((named, first)) = self
             .entities
@@ -1053,9 +1052,10 @@ impl<'a> Builder<'a> {
         else {
             return;
         };
-        let Some((n_sentence, n_token)) = sentence_at(self.mentions[first].start) else {
+        let Some(n_token) = ctx.token_starting_at(self.mentions[first].start) else {
             return;
         };
+        let n_sentence = ctx.sentence_of(n_token);
         if n_sentence >= LEAD_SENTENCES {
             return;
         }
@@ -1102,8 +1102,8 @@ impl<'a> Builder<'a> {
             }
             // In the headline, or in the few sentences right before.
             let near = self.entities[d].mentions.iter().any(|&x| {
-                sentence_at(self.mentions[x].start)
-                    .is_some_and(|(s, _)| s == 0 || (s < n_sentence && s + BEFORE >= n_sentence))
+                ctx.sentence_at(self.mentions[x].start)
+                    .is_some_and(|s| s == 0 || (s < n_sentence && s + BEFORE >= n_sentence))
             });
             if near {
                 self.move_mentions(d, named);
@@ -1124,7 +1124,6 @@ impl<'a> Builder<'a> {
         const HEAD_SENTENCES: usize = 12;
         const MAIN_MENTIONS: usize = 3;
         let ctx = self.ctx;
-        let sentence_at = |b: usize| ctx.token_starting_at(b).map(|k| ctx.sentence_of(k));
         let mut counts: Vec<(usize, usize)> = self
             .entities
             .iter()
@@ -1141,7 +1140,7 @@ impl<'a> Builder<'a> {
         let Some(main_sentence) = self.entities[main]
             .mentions
             .first()
-            .and_then(|&m| sentence_at(self.mentions[m].start))
+            .and_then(|&m| ctx.sentence_at(self.mentions[m].start))
         else {
             return;
         };
@@ -1180,7 +1179,8 @@ impl<'a> Builder<'a> {
                 && self.entities[d].mentions.iter().all(|&m| {
                     let m = &self.mentions[m];
                     deal_age(ctx, m.start).is_none()
-                        && sentence_at(m.start)
+                        && ctx
+                            .sentence_at(m.start)
                             .is_some_and(|s| s < HEAD_SENTENCES && s < main_sentence && headline(s))
                 });
             if early {
@@ -2020,7 +2020,7 @@ impl<'a> Builder<'a> {
             let Some(k) = ctx.token_starting_at(start) else {
                 continue;
             };
-            if k < 3 || !matches!(ctx.tok(k - 1), "'s" | "’s") || ctx.lower[k - 3] != "the" {
+            if k < 3 || !relations::possessive_at(ctx, k - 1) || ctx.lower[k - 3] != "the" {
                 continue;
             }
             let noun = ctx.lower[k - 2];

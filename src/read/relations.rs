@@ -334,6 +334,17 @@ fn modifier(ctx: &Context, k: usize) -> bool {
     }
 }
 
+/// The post joined to `o` by "and", right after it (`after`) or right
+/// before it: "Prime Minister and Foreign Minister".
+fn post_joined(ctx: &Context, ms: &[M], in_s: &[usize], o: M, after: bool) -> Option<M> {
+    in_s.iter().map(|&k| ms[k]).find(|b| {
+        let (first, second) = if after { (o, *b) } else { (*b, o) };
+        b.kind == EntityKind::Office
+            && first.end + 1 == second.first
+            && ctx.lower[first.end] == "and"
+    })
+}
+
 /// "US-brokered", "Egyptian-backed": a name joined to a participle in one word.
 fn compound_participle(w: &str) -> bool {
     w.rsplit_once('-')
@@ -409,7 +420,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
     // Parties written into an agreement's name.
     for (mi, m) in b.mentions.iter().enumerate() {
         if let Detail::Agreement { parties, .. } = &m.detail {
-            let s = ctx.seg.sentences[ctx.sentence_of(ctx.token_starting_at(m.start).unwrap_or(0))];
+            let s = ctx.seg.sentences[ctx.sentence_at(m.start).unwrap_or(0)];
             for p in parties {
                 if let Some(e) = entity_of_ref(b, p) {
                     acc.add(
@@ -486,19 +497,20 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                     ms[m].end == p - 2
                         && matches!(ms[m].kind, EntityKind::Country | EntityKind::Organization)
                 });
+            // The agent (if the name is known) and the participle.
             let compound = match split {
-                Some(m) => Some((None, Some(ms[m].entity), w)),
-                None => w
-                    .rsplit_once('-')
-                    .map(|(name, part)| (Some(name), None, part)),
-            };
-            if let Some((name, named, part)) = compound {
-                let pred = crate::segment::joined_participle(part);
-                let agent = named.or_else(|| {
-                    name.and_then(|name| triggers.names.get(name))
+                Some(m) => Some((Some(ms[m].entity), w)),
+                None => w.rsplit_once('-').map(|(name, part)| {
+                    let agent = triggers
+                        .names
+                        .get(name)
                         .and_then(|r| entity_of_ref(b, r))
-                        .filter(|&e| !b.entities[e].mentions.is_empty())
-                });
+                        .filter(|&e| !b.entities[e].mentions.is_empty());
+                    (agent, part)
+                }),
+            };
+            if let Some((agent, part)) = compound {
+                let pred = crate::segment::joined_participle(part);
                 if let (Some(pred), Some(e)) = (pred, agent) {
                     acc.add(
                         e,
@@ -694,21 +706,15 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                     );
                     // "Prime Minister and Foreign Minister Sheikh Mohammed":
                     // both posts.
-                    if let Some(&p) = wi.checked_sub(1).and_then(|k| in_s.get(k)) {
-                        let w = ms[p];
-                        if w.kind == EntityKind::Office
-                            && w.end + 1 == x.first
-                            && ctx.lower[w.end] == "and"
-                        {
-                            acc.add(
-                                y.entity,
-                                "holdsOffice",
-                                w.entity,
-                                s.start,
-                                s.end,
-                                "holds.title",
-                            );
-                        }
+                    if let Some(w) = post_joined(ctx, &ms, &in_s, x, false) {
+                        acc.add(
+                            y.entity,
+                            "holdsOffice",
+                            w.entity,
+                            s.start,
+                            s.end,
+                            "holds.title",
+                        );
                     }
                 }
                 // "Japan's ambassador to the United States, Koji Tomita":
@@ -789,12 +795,8 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                     // of Economy,", "The Deputy Prime Minister and Minister
                     // for Defence, X,": both posts.
                     let both = if x.kind == EntityKind::Person {
-                        in_s.iter().map(|&k| ms[k]).find(|b| {
-                            b.kind == EntityKind::Office
-                                && b.first == o.end + 1
-                                && ctx.lower[o.end] == "and"
-                                && (b.end >= s.end_token
-                                    || matches!(ctx.tok(b.end), "," | ")" | "." | ";"))
+                        post_joined(ctx, &ms, &in_s, o, true).filter(|b| {
+                            b.end >= s.end_token || matches!(ctx.tok(b.end), "," | ")" | "." | ";")
                         })
                     } else {
                         // Not after a word that joins them to something
@@ -819,12 +821,7 @@ pub(crate) fn read(ctx: &Context, b: &Builder, triggers: &TriggerIndex) -> Vec<L
                                         | "among"
                                 )
                         };
-                        in_s.iter().map(|&k| ms[k]).find(|b| {
-                            b.kind == EntityKind::Office
-                                && b.end + 1 == o.first
-                                && ctx.lower[b.end] == "and"
-                                && opens(b.first)
-                        })
+                        post_joined(ctx, &ms, &in_s, o, false).filter(|b| opens(b.first))
                     };
                     if let Some(b) = both {
                         acc.add(
@@ -2519,7 +2516,7 @@ fn refusal(pred: &str) -> Option<&'static str> {
 }
 
 /// Whether token `k` is a possessive "'s".
-fn possessive_at(ctx: &Context, k: usize) -> bool {
+pub(super) fn possessive_at(ctx: &Context, k: usize) -> bool {
     matches!(ctx.lower.get(k), Some(&("'s" | "’s")))
 }
 

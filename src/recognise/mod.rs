@@ -338,6 +338,11 @@ impl<'a> Context<'a> {
         (i < self.len() && self.token(i).start == b).then_some(i)
     }
 
+    /// The sentence of the token that starts at byte `b`, if any.
+    pub fn sentence_at(&self, b: usize) -> Option<usize> {
+        self.token_starting_at(b).map(|k| self.sentence_of(k))
+    }
+
     /// The token that ends at byte `b`, if any.
     pub fn token_ending_at(&self, b: usize) -> Option<usize> {
         let i = self.seg.tokens.partition_point(|t| t.end < b);

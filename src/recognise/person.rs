@@ -293,6 +293,19 @@ impl Recogniser for PersonRecogniser {
             }
         }
         let blocked = |i: usize| in_gazetteer.get(i).copied().unwrap_or(true);
+        // Whether a title or an honorific ends right before the name at
+        // `i`. "chief executive of Sony Computer Entertainment": after a
+        // title that ends in a body's name, capitalised words with no given
+        // name go on with the body's name.
+        let after_title = |i: usize| {
+            i.checked_sub(1).is_some_and(|p| {
+                ctx.adjacent(p)
+                    && (office_end.contains(&p)
+                        && (!body_end.contains(&p) || self.given_names.contains(ctx.tok(i)))
+                        || self.honorifics.contains(ctx.tok(p))
+                        || ctx.tok(p) == "." && p > 0 && self.honorifics.contains(ctx.tok(p - 1)))
+            })
+        };
         let mut new: Vec<Mention> = Vec::new();
         let mut i = 0;
         while i < ctx.len() {
@@ -305,11 +318,7 @@ impl Recogniser for PersonRecogniser {
                 && ctx.adjacent(i)
                 // Not "Vice President AI Summit Speech", a headline.
                 && !ctx.in_title_case(i)
-                && i.checked_sub(1).is_some_and(|p| {
-                    ctx.adjacent(p)
-                        && (office_end.contains(&p) && !body_end.contains(&p)
-                            || self.honorifics.contains(ctx.tok(p)))
-                });
+                && after_title(i);
             let named = if initials {
                 self.name_at(ctx, i + 1, &blocked)
                     .filter(|&e| e - (i + 1) <= 2)
@@ -328,17 +337,7 @@ impl Recogniser for PersonRecogniser {
             let words = (i..end)
                 .filter(|&k| ctx.token(k).kind == TokenKind::Word)
                 .count();
-            let prev = i.checked_sub(1);
-            // "chief executive of Sony Computer Entertainment": after a
-            // title that ends in a body's name, capitalised words with no
-            // given name go on with the body's name.
-            let after_title = prev.is_some_and(|p| {
-                ctx.adjacent(p)
-                    && (office_end.contains(&p)
-                        && (!body_end.contains(&p) || self.given_names.contains(ctx.tok(i)))
-                        || self.honorifics.contains(ctx.tok(p))
-                        || ctx.tok(p) == "." && p > 0 && self.honorifics.contains(ctx.tok(p - 1)))
-            });
+            let after_title = after_title(i);
             let given = self.given_names.contains(ctx.tok(i)) && words >= 2;
             let apposition = words >= 2
                 && end + 1 < ctx.len()
