@@ -486,16 +486,7 @@ fn parties_in_doc(doc: &DocFacts, e: usize) -> BTreeSet<String> {
 /// other's, or two in common).
 fn link_agreements(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut Assignment) {
     let mut named: BTreeMap<String, usize> = BTreeMap::new();
-    // (topics, parties, cluster, documents, known by its head alone) of
-    // described clusters so far.
-    #[allow(clippy::type_complexity)]
-    let mut described: Vec<(
-        BTreeSet<String>,
-        BTreeSet<String>,
-        usize,
-        BTreeSet<usize>,
-        bool,
-    )> = Vec::new();
+    let mut described: Vec<Described> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         for (e, ent) in doc.entities.iter().enumerate() {
             let Detail::Agreement {
@@ -554,36 +545,53 @@ fn link_agreements(docs: &[DocFacts], clusters: &mut Vec<Cluster>, assign: &mut 
                             .strip_suffix(x.as_str())
                             .is_some_and(|rest| rest.ends_with(' '))
                 });
-            let found = described.iter_mut().find(|(ct, cp, _, ds, c_head_only)| {
-                let shared = ct.intersection(&t).count();
+            let found = described.iter_mut().find(|x| {
+                let shared = x.topics.intersection(&t).count();
                 shared > 0
-                    && !ds.contains(&d)
-                    && if cp.is_empty() || p.is_empty() {
-                        shared >= 2 || *ct == t && !head_only && !*c_head_only
+                    && !x.docs.contains(&d)
+                    && if x.parties.is_empty() || p.is_empty() {
+                        shared >= 2 || x.topics == t && !head_only && !x.head_only
                     } else {
                         // One side's parties within the other's, or two
                         // shared: China's deal with Venezuela is not its
                         // deal with Russia.
-                        let both = cp.intersection(&p).count();
-                        both >= 2 || both == cp.len().min(p.len())
+                        let both = x.parties.intersection(&p).count();
+                        both >= 2 || both == x.parties.len().min(p.len())
                     }
             });
             let c = match found {
-                Some((ct, cp, c, ds, _)) => {
-                    ct.extend(t);
-                    cp.extend(p);
-                    ds.insert(d);
-                    *c
+                Some(x) => {
+                    x.topics.extend(t);
+                    x.parties.extend(p);
+                    x.docs.insert(d);
+                    x.cluster
                 }
                 None => {
                     let c = new_cluster(clusters, EntityKind::Agreement, ent.detail.clone());
-                    described.push((t, p, c, BTreeSet::from([d]), head_only));
+                    described.push(Described {
+                        topics: t,
+                        parties: p,
+                        cluster: c,
+                        docs: BTreeSet::from([d]),
+                        head_only,
+                    });
                     c
                 }
             };
             join(clusters, assign, c, (d, e));
         }
     }
+}
+
+/// A cluster of described agreements while they are linked.
+struct Described {
+    topics: BTreeSet<String>,
+    parties: BTreeSet<String>,
+    cluster: usize,
+    /// The documents that write it.
+    docs: BTreeSet<usize>,
+    /// Known by its head alone ("the joint venture").
+    head_only: bool,
 }
 
 /// How high in its document's ranking a country must stand to be the post's
